@@ -1,0 +1,5 @@
+import sys
+
+from soraq.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""One module per ``soraq`` subcommand; see :mod:`soraq.cli` for the protocol."""
