@@ -1,0 +1,1 @@
+"""Case work: family intake, case files, review, roles, confidentiality and audit."""

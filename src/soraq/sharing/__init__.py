@@ -1,0 +1,1 @@
+"""Sharing: REST API, statistics, exports (CSV, JSON, PFIF, FollowTheMoney) and imports."""
