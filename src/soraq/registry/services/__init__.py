@@ -1,0 +1,1 @@
+"""What the registry does with data: ingest, link, roll up, search, present."""

@@ -1,0 +1,103 @@
+"""Registry pages: search people, read one person's file, read one document.
+
+Views only read; what they show is prepared by :mod:`soraq.registry.services`.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.views.generic import DetailView, ListView
+
+from soraq.registry.models import STATUS_CHOICES, Document, Person
+from soraq.registry.services import presentation, search
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    return redirect("registry:person-list")
+
+
+class PersonListView(LoginRequiredMixin, ListView):
+    """People, searchable by name in any script and filterable by citizenship and status."""
+
+    template_name = "registry/person_list.html"
+    context_object_name = "persons"
+    paginate_by = 25
+
+    def get_queryset(self):
+        params = self.request.GET
+        return search.find_persons(
+            params.get("q", ""),
+            citizenship=params.get("citizenship", ""),
+            status=params.get("status", ""),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        params = self.request.GET
+        query = params.copy()
+        query.pop("page", None)
+        context.update(
+            q=params.get("q", ""),
+            citizenship=params.get("citizenship", ""),
+            status=params.get("status", ""),
+            status_choices=STATUS_CHOICES,
+            citizenship_choices=search.citizenships(),
+            query_string=query.urlencode(),
+        )
+        return context
+
+
+class PersonDetailView(LoginRequiredMixin, DetailView):
+    """One person: names, facts with their sources, disagreements, timeline and linked mentions."""
+
+    model = Person
+    template_name = "registry/person_detail.html"
+    context_object_name = "person"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["file"] = presentation.person_file(self.object)
+        return context
+
+
+class DocumentListView(LoginRequiredMixin, ListView):
+    model = Document
+    template_name = "registry/document_list.html"
+    context_object_name = "documents"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return Document.objects.defer("text", "original", "report")
+
+
+class DocumentDetailView(LoginRequiredMixin, DetailView):
+    """One document: its metadata, its text with the extracted facts highlighted, its people."""
+
+    model = Document
+    template_name = "registry/document_detail.html"
+    context_object_name = "document"
+
+    def get_queryset(self):
+        return Document.objects.defer("original")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(presentation.document_page(self.object))
+        return context
+
+
+@login_required
+def document_original(request: HttpRequest, pk: int) -> HttpResponse:
+    """The original bytes as received, as a download (never rendered: they may hold active HTML)."""
+    document = get_object_or_404(Document, pk=pk)
+    if document.original is None:
+        response = HttpResponse(document.text, content_type="text/plain; charset=utf-8")
+    else:
+        response = HttpResponse(bytes(document.original), content_type="application/octet-stream")
+    response["Content-Disposition"] = f'attachment; filename="{document.pk}.original"'
+    response["Content-Security-Policy"] = "sandbox"
+    return response

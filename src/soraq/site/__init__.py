@@ -1,0 +1,1 @@
+"""The Django project: settings and the URL map that joins Soraq's web apps."""

@@ -1,0 +1,15 @@
+"""The URL map: the registry first, then case work and sharing, auth, admin and i18n."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+urlpatterns = [
+    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("", include("soraq.registry.urls")),
+    path("", include("soraq.casework.urls")),
+    path("", include("soraq.sharing.urls")),
+]
