@@ -1,3 +1,4 @@
+"""Case work: family intake, case files, review, roles, confidentiality and audit."""
 from django.apps import AppConfig
 
 
@@ -6,3 +7,10 @@ class CaseworkConfig(AppConfig):
     label = "casework"
     verbose_name = "Case work"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import permissions, receivers, signals
+
+        permissions.check_matrix()
+        signals.connect()
+        receivers.connect()

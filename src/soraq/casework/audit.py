@@ -1,0 +1,211 @@
+"""A tamper-evident audit log: who did what, to which record, when.
+
+Why a hash chain: case work decides what families are told and who is shown
+a family's contacts. Each :class:`~soraq.casework.models.AuditEntry` carries
+``hash = SHA-256(canonical JSON of the entry + prev_hash)``, so editing or
+deleting any entry breaks the chain at that point, and :func:`verify` says
+where. A separate head row (:class:`~soraq.casework.models.AuditHead`) holds
+the last sequence number and hash; appends lock it first, which serialises
+concurrent writers on PostgreSQL (row lock) and SQLite (write lock) alike,
+and it reveals entries cut off the end of the chain.
+
+Details must never hold sensitive values (names, contacts, testimony): only
+ids, field names, counts and decisions. :func:`record` drops values under
+keys that look sensitive as a second line of defence.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+
+GENESIS_HASH = "0" * 64
+SYSTEM = "system"
+ANONYMOUS = "anonymous"
+
+#: keys whose values are never written to the log, whatever a caller passes
+SENSITIVE_KEYS = frozenset(
+    {"name", "names", "phone", "email", "contact", "contacts", "testimony", "story", "text",
+     "photo", "address", "note", "body", "value", "password", "query", "q"}
+)
+
+_actor: contextvars.ContextVar[str | None] = contextvars.ContextVar("soraq_audit_actor", default=None)
+_suspended: contextvars.ContextVar[bool] = contextvars.ContextVar("soraq_audit_off", default=False)
+
+
+def actor_name(actor: Any) -> str:
+    """A stable label for whoever acts: a username, ``anonymous`` or ``system``."""
+    if actor is None:
+        return _actor.get() or SYSTEM
+    if isinstance(actor, str):
+        return actor
+    if getattr(actor, "is_authenticated", False):
+        return f"user:{actor.get_username()}"
+    return ANONYMOUS
+
+
+@contextlib.contextmanager
+def acting_as(actor: Any) -> Iterator[None]:
+    """Attribute the changes made inside (e.g. by signal receivers) to ``actor``."""
+    token = _actor.set(actor_name(actor))
+    try:
+        yield
+    finally:
+        _actor.reset(token)
+
+
+def current_actor() -> str:
+    return _actor.get() or SYSTEM
+
+
+def _scrub(details: Any) -> Any:
+    """Drop values under sensitive keys, recursively; keep the structure readable."""
+    if isinstance(details, dict):
+        return {
+            str(k): ("[withheld]" if str(k).lower() in SENSITIVE_KEYS else _scrub(v))
+            for k, v in details.items()
+        }
+    if isinstance(details, list | tuple):
+        return [_scrub(v) for v in details]
+    if details is None or isinstance(details, bool | int | str):
+        return details
+    return str(details)
+
+
+def canonical_timestamp(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def entry_digest(
+    *, seq: int, timestamp: dt.datetime, actor: str, action: str, object_type: str,
+    object_id: str, details: Any, prev_hash: str,
+) -> str:
+    """SHA-256 over the canonical JSON of the entry followed by the previous hash."""
+    body = json.dumps(
+        {
+            "seq": seq,
+            "timestamp": canonical_timestamp(timestamp),
+            "actor": actor,
+            "action": action,
+            "object_type": object_type,
+            "object_id": object_id,
+            "details": details,
+        },
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(body.encode("utf-8") + prev_hash.encode("ascii")).hexdigest()
+
+
+def describe(obj: Any) -> tuple[str, str]:
+    """(object type, object id) for a model instance, a (type, id) pair, or nothing."""
+    if obj is None:
+        return "", ""
+    if isinstance(obj, tuple):
+        return str(obj[0]), str(obj[1])
+    meta = getattr(obj, "_meta", None)
+    if meta is not None:
+        return meta.label_lower, str(obj.pk if obj.pk is not None else "")
+    return type(obj).__name__, ""
+
+
+def record(actor: Any, action: str, obj: Any = None, details: dict | None = None):
+    """Append one entry to the chain and return it (inside the caller's transaction)."""
+    from .models import AuditEntry, AuditHead
+
+    if _suspended.get():
+        return None
+    object_type, object_id = describe(obj)
+    clean = _scrub(details or {})
+    who = actor_name(actor)
+    # round-trip through JSON so the hashed form equals what the database returns
+    clean = json.loads(json.dumps(clean, ensure_ascii=False))
+    with transaction.atomic():
+        # Take the write lock first (PostgreSQL: row lock; SQLite: database write lock),
+        # then read: two writers can never see the same head.
+        bumped = AuditHead.objects.filter(pk=1).update(seq=F("seq") + 1)
+        if not bumped:
+            AuditHead.objects.get_or_create(pk=1, defaults={"seq": 0, "hash": GENESIS_HASH})
+            AuditHead.objects.filter(pk=1).update(seq=F("seq") + 1)
+        head = AuditHead.objects.select_for_update().get(pk=1)
+        now = dt.datetime.now(dt.UTC)
+        digest = entry_digest(
+            seq=head.seq, timestamp=now, actor=who, action=action, object_type=object_type,
+            object_id=object_id, details=clean, prev_hash=head.hash,
+        )
+        entry = AuditEntry.objects.create(
+            seq=head.seq, timestamp=now, actor=who, action=action, object_type=object_type,
+            object_id=object_id, details=clean, prev_hash=head.hash, hash=digest,
+        )
+        AuditHead.objects.filter(pk=1).update(hash=digest)
+    return entry
+
+
+@contextlib.contextmanager
+def suspended() -> Iterator[None]:
+    """Stop signal-driven entries inside (only for operations that record one summary entry)."""
+    token = _suspended.set(True)
+    try:
+        yield
+    finally:
+        _suspended.reset(token)
+
+
+@dataclass(frozen=True)
+class Problem:
+    seq: int
+    kind: str  # "edited", "deleted", "relinked", "truncated"
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def verify(batch_size: int = 2000) -> tuple[int, list[Problem]]:
+    """Check the whole chain; return (entries checked, problems found, in order)."""
+    from .models import AuditEntry, AuditHead
+
+    problems: list[Problem] = []
+    expected_seq = 1
+    prev_hash = GENESIS_HASH
+    checked = 0
+    for entry in AuditEntry.objects.order_by("seq").iterator(chunk_size=batch_size):
+        checked += 1
+        if entry.seq > expected_seq:
+            missing = (
+                f"entry {expected_seq}" if entry.seq == expected_seq + 1
+                else f"entries {expected_seq}-{entry.seq - 1}"
+            )
+            problems.append(Problem(expected_seq, "deleted", f"{missing} deleted"))
+        elif entry.prev_hash != prev_hash:
+            problems.append(Problem(entry.seq, "relinked",
+                                    f"entry {entry.seq} does not follow entry {entry.seq - 1} "
+                                    "(previous hash differs: an earlier entry was edited or replaced)"))
+        recomputed = entry_digest(
+            seq=entry.seq, timestamp=entry.timestamp, actor=entry.actor, action=entry.action,
+            object_type=entry.object_type, object_id=entry.object_id, details=entry.details,
+            prev_hash=entry.prev_hash,
+        )
+        if recomputed != entry.hash:
+            problems.append(Problem(entry.seq, "edited",
+                                    f"entry {entry.seq} was edited (its content no longer matches its hash)"))
+        prev_hash = entry.hash
+        expected_seq = entry.seq + 1
+    head = AuditHead.objects.filter(pk=1).first()
+    last_seq = expected_seq - 1
+    if head is not None and head.seq > last_seq:
+        missing = f"entry {head.seq}" if head.seq == last_seq + 1 else f"entries {last_seq + 1}-{head.seq}"
+        problems.append(Problem(last_seq + 1, "truncated", f"{missing} deleted from the end of the log"))
+    elif head is not None and head.seq == last_seq and head.hash != prev_hash and last_seq:
+        problems.append(Problem(last_seq, "edited", f"entry {last_seq} was replaced (head hash differs)"))
+    return checked, problems
