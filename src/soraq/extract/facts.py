@@ -1,0 +1,107 @@
+"""Scalar facts about one subject: birth year, age and citizenship.
+
+Each fact is looked for first in the sentences that name the subject (nearest
+to the name wins), then in the sentences attributed to the subject. A birth
+year stated outright beats one derived from an age; an age gives
+``publication year - age`` (or, when the date is unknown, the year the text
+itself points at).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from soraq.extract.context import DocContext
+
+
+@dataclass
+class Found:
+    value: object
+    start: int
+    end: int
+
+
+def _nearest(matches: list[tuple[int, int, object]], anchors: list[int]) -> Found | None:
+    if not matches:
+        return None
+    best = min(matches, key=lambda m: min((abs(m[0] - a) for a in anchors), default=0))
+    return Found(best[2], best[0], best[1])
+
+
+def _search(ctx: DocContext, key: str, group_name: str, sentence_ids: list[int], anchors: list[int]) -> Found | None:
+    pattern = ctx.lexicon.pattern("birth", key)
+    if pattern is None:
+        return None
+    hits = []
+    for k in sentence_ids:
+        s = ctx.sentences[k]
+        for m in pattern.finditer(s.text):
+            value = m.group(group_name) if group_name in m.groupdict() else None
+            if value:
+                hits.append((s.start + m.start(), s.start + m.end(), int(value)))
+    return _nearest(hits, anchors)
+
+
+def birth_year(ctx: DocContext, named: list[int], own: list[int], anchors: list[int]) -> Found | None:
+    """An explicit birth year ("born in 1980", "1980 года рождения", "1980-ci il təvəllüdlü")."""
+    for ids in (named, own):
+        found = _search(ctx, "year", "year", ids, anchors)
+        if found and 1900 <= int(found.value) <= 2030:  # type: ignore[arg-type]
+            return found
+    return None
+
+
+def age(ctx: DocContext, named: list[int], own: list[int], anchors: list[int]) -> Found | None:
+    """A stated age ("34-year-old", "46 yaşlı", "34-летний")."""
+    for ids in (named, own[:3] if len(own) > 3 else own):
+        found = _search(ctx, "age", "age", ids, anchors)
+        if found and 14 <= int(found.value) <= 90:  # type: ignore[arg-type]
+            return found
+    return None
+
+
+def citizenship(ctx: DocContext, named: list[int], own: list[int], anchors: list[int]) -> Found | None:
+    """Country code from a demonym or "citizen of X" near the name, else the report's dominant one."""
+    table = ctx.lexicon.patterns("citizenship")
+    for ids in (named, own):
+        hits = []
+        for k in ids:
+            s = ctx.sentences[k]
+            for code, pattern in table.items():
+                if pattern is None:
+                    continue
+                for m in pattern.finditer(s.text):
+                    hits.append((s.start + m.start(), s.start + m.end(), code))
+        found = _nearest(hits, anchors)
+        if found:
+            return found
+    return dominant_citizenship(ctx)
+
+
+def dominant_citizenship(ctx: DocContext) -> Found | None:
+    """The nationality the report talks about most, when one clearly dominates."""
+    counts: dict[str, list[tuple[int, int]]] = {}
+    for code, pattern in ctx.lexicon.patterns("citizenship").items():
+        if pattern is None:
+            continue
+        for m in pattern.finditer(ctx.text):
+            counts.setdefault(code, []).append((m.start(), m.end()))
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -len(kv[1]))
+    if len(ranked) > 1 and len(ranked[1][1]) * 2 > len(ranked[0][1]):
+        return None
+    code, spans = ranked[0]
+    return Found(code, spans[0][0], spans[0][1])
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def reference_year(ctx: DocContext) -> int | None:
+    """The year ages and "this year" refer to: publication, else the latest year in the text."""
+    if ctx.base_date is not None:
+        return ctx.base_date.year
+    years = [int(y) for y in _YEAR.findall(ctx.text)]
+    return max(years) if years else None

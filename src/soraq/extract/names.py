@@ -1,0 +1,375 @@
+"""Finding person-name mentions in a text and grouping them into people.
+
+Evidence that a span is a person's name, in order of strength:
+
+* natasha's NER (Russian), its spans brought to the nominative with pymorphy3;
+* an Azerbaijani patronymic marker (``X oğlu``, ``X qızı``, ``X оглы``, ``X кызы``)
+  or a Russian one (``-ович``, ``-овна``);
+* capitalised words of which one is a given name Faker knows or is built like a
+  surname (-ov, -yev, -ova, -li, -zade ...).
+
+Mentions of the same person (full name first, surname alone later, other case
+forms) are then grouped; each group becomes one candidate person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from soraq.extract import az_suffixes
+from soraq.extract.lexicon import load
+from soraq.extract.name_lists import (
+    fold,
+    given_name_sex,
+    is_given_name,
+    looks_like_surname,
+    surname_sex,
+)
+
+_UPPER = "A-ZÀ-ÖØ-ÞƏĞİŞÇÖÜА-ЯЁ"
+_LOWER = "a-zß-öø-ÿəğışçöüа-яё"
+_CAP_WORD = rf"[{_UPPER}][{_LOWER}{_UPPER}'’-]*[{_LOWER}]"
+_MARKER = r"(?:oğl|ogl|ogly|огл|qız|qiz|kyz|кыз)\w*"
+_SEQUENCE = re.compile(rf"{_CAP_WORD}(?:[ \u00a0](?:{_CAP_WORD}|{_MARKER}))*")
+_MARKER_RE = re.compile(rf"^{_MARKER}$", re.IGNORECASE)
+_FEMALE_MARKER = re.compile(r"^(?:qız|qiz|kyz|кыз)", re.IGNORECASE)
+_RU_PATRONYMIC = re.compile(r"(?:ович|евич|ич|овна|евна|ична|инична)(?:а|у|ем|е|ой|ы)?$", re.IGNORECASE)
+_RU_FEM_PATRONYMIC = re.compile(r"(?:овна|евна|ична|инична)", re.IGNORECASE)
+
+
+@dataclass
+class Mention:
+    """One occurrence of a name in the text, with its parts brought to their base form."""
+
+    start: int
+    end: int
+    text: str
+    tokens: list[str]  # base forms, in the order written
+    given: str | None = None
+    family: str | None = None
+    patronymic: str | None = None
+    marker: str | None = None  # "oğlu", "оглы" ... as written (base form)
+    sex: str | None = None
+    from_ner: bool = False
+
+    @property
+    def size(self) -> int:
+        return len(self.tokens)
+
+    @property
+    def display(self) -> str:
+        return " ".join(self.tokens)
+
+
+@dataclass
+class NameGroup:
+    """All mentions of one person in one document."""
+
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def best(self) -> Mention:
+        """The fullest mention: most parts, the earliest among equals."""
+        return max(self.mentions, key=lambda m: (m.size + (m.patronymic is not None), -m.start))
+
+    @property
+    def given(self) -> str | None:
+        return self.best.given or next((m.given for m in self.mentions if m.given), None)
+
+    @property
+    def family(self) -> str | None:
+        return self.best.family or next((m.family for m in self.mentions if m.family), None)
+
+    @property
+    def patronymic(self) -> str | None:
+        return self.best.patronymic or next((m.patronymic for m in self.mentions if m.patronymic), None)
+
+    def keys(self) -> set[str]:
+        out = set()
+        for m in self.mentions:
+            for part in (m.family, m.given):
+                if part:
+                    out.add(fold(part))
+        return out
+
+    @property
+    def sex(self) -> str | None:
+        for m in self.mentions:
+            if m.sex:
+                return m.sex
+        return None
+
+
+# ---------------------------------------------------------------- base forms
+
+
+@cache
+def _morph():  # type: ignore[no-untyped-def]
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def _ru_base(word: str, seen: frozenset[str], female: bool | None) -> str:
+    """Nominative of a Russian name word, agreeing with the person's sex when known."""
+    if word.lower() in seen and not re.search(r"(?:ов|ев|ин)(?:а|у|ым|е)$", word, re.I):
+        return word
+    candidates: list[tuple[float, str]] = []
+    for p in _morph().parse(word):
+        tag = p.tag
+        if not ({"Name", "Surn", "Patr"} & tag.grammemes) and tag.POS != "NOUN":
+            continue
+        target = {"nomn", "sing"}
+        form = p.inflect(target)
+        if form is None:
+            continue
+        score = p.score + (1.0 if {"Name", "Surn", "Patr"} & tag.grammemes else 0.0)
+        gender = "femn" if "femn" in tag else "masc" if "masc" in tag else None
+        if female is True and gender == "masc" and "Surn" in tag:
+            fem = p.inflect({"nomn", "sing", "femn"})
+            form = fem or form
+        if female is False and gender == "femn" and ("Surn" in tag or "Name" in tag):
+            score -= 0.8
+        if form.word in seen:
+            score += 2.0
+        candidates.append((score, form.word))
+    if not candidates:
+        return word
+    base = max(candidates)[1]
+    return _match_case(word, base)
+
+
+def _match_case(original: str, base: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return base.upper()
+    return "-".join(part[:1].upper() + part[1:] for part in base.split("-"))
+
+
+def _az_base(word: str) -> str:
+    """Azerbaijani name word without case endings ('Əhmədovu' -> 'Əhmədov')."""
+
+    def accept(stem: str) -> bool:
+        return is_given_name(stem) or looks_like_surname(stem, strict=True)
+
+    return az_suffixes.strip_word(word, accept)
+
+
+def _marker_base(word: str) -> str:
+    """The patronymic marker without case endings, in its own script ('oğlunun' -> 'oğlu')."""
+    lower = word.lower()
+    if lower.startswith("огл"):
+        return word[:4] if len(word) >= 4 and lower[3] in "ыу" else word[:3] + "ы"
+    if lower.startswith(("кыз", "qız", "qiz", "kyz")):
+        return word[:4] if len(word) >= 4 else word
+    if lower.startswith("oğl"):
+        return word[:3] + "u"
+    if lower.startswith("ogl"):
+        return word[:4] if len(word) >= 4 and lower[3] in "uy" else word[:3] + "u"
+    return word
+
+
+# ---------------------------------------------------------------- parsing parts
+
+
+def _split_parts(tokens: list[str], lang: str) -> tuple[str | None, str | None, str | None, str | None, str | None]:
+    """(given, family, patronymic, marker, sex) from the base-form tokens of one mention."""
+    given = family = patronymic = marker = sex = None
+    marker_at = next((i for i, t in enumerate(tokens) if _MARKER_RE.match(t)), None)
+    rest = list(tokens)
+    if marker_at is not None and marker_at > 0:
+        marker = tokens[marker_at]
+        patronymic = tokens[marker_at - 1]
+        sex = "female" if _FEMALE_MARKER.match(marker) else "male"
+        before = tokens[: marker_at - 1]
+        after = tokens[marker_at + 1 :]
+        if len(before) >= 2:
+            family, given = before[0], before[1]
+        elif len(before) == 1:
+            given = before[0]
+            family = after[0] if after else None
+        elif after:
+            given = None
+            family = after[0]
+        return given, family, patronymic, marker, sex
+    # Russian-style patronymic "-ович/-овна"
+    ru_patr = [i for i, t in enumerate(rest) if _RU_PATRONYMIC.search(t) and len(rest) >= 2 and i > 0]
+    if ru_patr:
+        i = ru_patr[0]
+        patronymic = rest.pop(i)
+        sex = "female" if _RU_FEM_PATRONYMIC.search(patronymic) else "male"
+    if len(rest) == 1:
+        word = rest[0]
+        if is_given_name(word) and not looks_like_surname(word, strict=True):
+            given = word
+        else:
+            family = word
+    elif rest:
+        first, last = rest[0], rest[-1]
+        first_surname = looks_like_surname(first, strict=True) and not is_given_name(first)
+        last_given = is_given_name(last) and not looks_like_surname(last, strict=True)
+        if first_surname and (last_given or lang == "ru" and len(rest) >= 2 and patronymic):
+            family, given = first, rest[1]
+        elif first_surname and len(rest) == 2 and not looks_like_surname(last, strict=True):
+            family, given = first, last
+        else:
+            given, family = first, last
+    return given, family, patronymic, marker, sex
+
+
+# ---------------------------------------------------------------- finding
+
+
+def _stop_words(lang: str) -> set[str]:
+    words = set(load(lang).words("names", "stop"))
+    if lang != "en":
+        words |= set(load("en").words("names", "stop"))
+    return {w.lower() for w in words}
+
+
+def _is_name_like(tokens: list[str], lang: str) -> bool:
+    """A capitalised sequence counts as a name when one word is a given name or a surname."""
+    if any(_MARKER_RE.match(t) for t in tokens[1:]):
+        return True
+    if len(tokens) == 1:
+        return looks_like_surname(tokens[0], strict=True) or is_given_name(tokens[0])
+    known = sum(is_given_name(t) for t in tokens)
+    surname = sum(looks_like_surname(t, strict=False) for t in tokens)
+    return known >= 1 or surname >= 1
+
+
+def _sequences(text: str, lang: str) -> list[tuple[int, int, list[str]]]:
+    """Capitalised word sequences, split at stop-words, as (start, end, words)."""
+    stop = _stop_words(lang)
+    out = []
+    for m in _SEQUENCE.finditer(text):
+        words = [(w.start() + m.start(), w.group(0)) for w in re.finditer(r"\S+", m.group(0))]
+        run: list[tuple[int, str]] = []
+        for pos, word in words + [(-1, "")]:
+            bare = word.rstrip("'’s") if word.endswith(("'s", "’s")) else word
+            if pos < 0 or bare.lower() in stop or (lang == "az" and _az_base(bare).lower() in stop):
+                while run and _MARKER_RE.match(run[0][1]):
+                    run.pop(0)
+                if run:
+                    s, e = run[0][0], run[-1][0] + len(run[-1][1])
+                    out.append((s, e, [w for _, w in run]))
+                run = []
+            else:
+                run.append((pos, bare))
+                if bare != word:  # possessive ends the name
+                    s, e = run[0][0], run[-1][0] + len(bare)
+                    out.append((s, e, [w for _, w in run]))
+                    run = []
+    return out
+
+
+def _base_tokens(words: list[str], lang: str, seen: frozenset[str]) -> list[str]:
+    female = None
+    for w in words:
+        if _MARKER_RE.match(w):
+            female = bool(_FEMALE_MARKER.match(w))
+    out = []
+    for w in words:
+        if _MARKER_RE.match(w):
+            out.append(_marker_base(w))
+        elif re.search("[А-Яа-яЁё]", w):
+            out.append(_ru_base(w, seen, female if female is not None else _guess_female(words)))
+        elif lang == "az" or re.search("[əğışƏĞİŞ]", w):
+            out.append(_az_base(w))
+        else:
+            out.append(w)
+    return out
+
+
+def _guess_female(words: list[str]) -> bool | None:
+    for w in words:
+        s = given_name_sex(w)
+        if s:
+            return s == "female"
+    return None
+
+
+def _natasha_spans(text: str) -> list[tuple[int, int]]:
+    from soraq.extract.models import natasha_ner
+
+    doc = natasha_ner(text)
+    spans = sorted((s.start, s.stop) for s in doc.spans if s.type == "PER")
+    merged: list[list[int]] = []
+    for s, e in spans:
+        gap = text[merged[-1][1] : s] if merged else None
+        if merged and gap is not None and re.fullmatch(rf"\s*(?:{_MARKER})?\s*", gap, re.IGNORECASE):
+            merged[-1][1] = e
+        else:
+            merged.append([s, e])
+    return [(s, e) for s, e in merged]
+
+
+def find_mentions(text: str, lang: str) -> list[Mention]:
+    """Every name mention in the text, parts in base form, in text order."""
+    raw: dict[tuple[int, int], tuple[list[str], bool]] = {}
+    if lang == "ru":
+        for s, e in _natasha_spans(text):
+            words = [w for w in re.findall(r"\S+", text[s:e])]
+            words = [w.strip("«»\"“”.,") for w in words if w.strip("«»\"“”.,")]
+            if words:
+                raw[(s, e)] = (words, True)
+    for s, e, words in _sequences(text, lang):
+        if any(s < e2 and s2 < e for (s2, e2) in raw):
+            # extend a NER span by a patronymic marker group it missed
+            continue
+        if _is_name_like(_base_tokens(words, lang, frozenset()) if lang == "az" else words, lang):
+            raw[(s, e)] = (words, False)
+    seen = frozenset(w.lower() for (words, _) in raw.values() for w in words)
+    mentions = []
+    for (s, e), (words, from_ner) in sorted(raw.items()):
+        tokens = _base_tokens(words, lang, seen)
+        given, family, patronymic, marker, sex = _split_parts(tokens, lang)
+        if sex is None:
+            sex = (given_name_sex(given) if given else None) or (surname_sex(family) if family else None)
+        mentions.append(Mention(s, e, text[s:e], tokens, given, family, patronymic, marker, sex, from_ner))
+    return mentions
+
+
+# ---------------------------------------------------------------- grouping
+
+
+def _same_word(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    fa, fb = fold(a), fold(b)
+    return fa == fb or (min(len(fa), len(fb)) >= 5 and (fa.startswith(fb) or fb.startswith(fa)) and abs(len(fa) - len(fb)) <= 2)
+
+
+def _compatible(m: Mention, g: NameGroup) -> bool:
+    """Whether mention ``m`` can be the same person as group ``g`` (no clashing parts)."""
+    fam, giv = g.family, g.given
+    if m.family and fam:
+        if not _same_word(m.family, fam):
+            # a reversed order ("Rufullayev Tahir") still matches
+            return _same_word(m.family, giv) and _same_word(m.given, fam)
+        return not (m.given and giv and not _same_word(m.given, giv))
+    if m.size == 1:
+        word = m.given or m.family
+        return _same_word(word, fam) or _same_word(word, giv)
+    if m.given and giv and _same_word(m.given, giv):
+        return not (m.family and fam and not _same_word(m.family, fam))
+    return False
+
+
+def group_mentions(mentions: list[Mention]) -> list[NameGroup]:
+    """Mentions grouped into people: full names first, shorter forms joined to them."""
+    groups: list[NameGroup] = []
+    for m in sorted(mentions, key=lambda x: (-x.size, x.start)):
+        matches = [g for g in groups if _compatible(m, g)]
+        if len(matches) == 1 or (matches and m.size > 1):
+            matches[0].mentions.append(m)
+        elif not matches:
+            groups.append(NameGroup([m]))
+        else:  # an ambiguous short form (two people share the surname): nearest earlier mention
+            earlier = [(max((x.start for x in g.mentions if x.start < m.start), default=-1), g) for g in matches]
+            max(earlier, key=lambda t: t[0])[1].mentions.append(m)
+    for g in groups:
+        g.mentions.sort(key=lambda x: x.start)
+    groups.sort(key=lambda g: g.mentions[0].start)
+    return groups
