@@ -1,0 +1,57 @@
+"""Linking entry points: score pairs, match one query, link many mentions."""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Sequence
+
+from soraq.link.block import candidate_pairs
+from soraq.link.cluster import cluster
+from soraq.link.mention import Mention
+from soraq.link.results import HumanDecision, LinkResult, PairScore
+from soraq.link.score import score_pair
+
+ENGINES = ("duckdb", "spark", "python")
+
+
+def match(query: Mention, candidates: Iterable[Mention], limit: int = 10) -> list[PairScore]:
+    """The best-scoring candidates for one query mention, best first.
+
+    Candidates can come from anywhere (a reports file, a database query by search key).
+    """
+    scored = (score_pair(query, c) for c in candidates if c.mention_id != query.mention_id)
+    return heapq.nlargest(limit, scored, key=lambda s: s.match_weight)
+
+
+def link_mentions(
+    mentions: Iterable[Mention],
+    *,
+    engine: str = "duckdb",
+    decisions: Iterable[HumanDecision] = (),
+) -> LinkResult:
+    """Group mentions into persons; human decisions always win.
+
+    ``engine`` chooses where candidate pairs are blocked and scored: "duckdb" and "spark" run
+    the same model through Splink, "python" in process (small inputs). All give the same
+    decisions; clustering is shared.
+    """
+    ms = list(mentions)
+    ids = [m.mention_id for m in ms]
+    if len(set(ids)) != len(ids):
+        raise ValueError("mention ids must be unique")
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    if engine == "python" or len(ms) < 2:
+        pairs = score_candidates_python(ms)
+    else:
+        from soraq.link.splink_engine import score_candidates_splink
+
+        pairs = score_candidates_splink(ms, engine)
+    by_id = {m.mention_id: m for m in ms}
+    clusters = cluster(ids, pairs, lambda x, y: score_pair(by_id[x], by_id[y]), decisions)
+    return LinkResult(clusters, pairs)
+
+
+def score_candidates_python(ms: Sequence[Mention]) -> list[PairScore]:
+    """Score every blocked candidate pair in process."""
+    return [score_pair(ms[i], ms[j]) for i, j in candidate_pairs(ms)]

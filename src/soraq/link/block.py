@@ -1,0 +1,84 @@
+"""Blocking: which pairs of mentions are compared at all.
+
+Comparing every pair is quadratic; two mentions of one person almost always share a name
+key (:func:`soraq.names.search_keys`: skeletons of a pair of name words, any order, any
+script, any Russian case). Two rules, the same for every engine:
+
+1. the two mentions share a name-pair key (``n:...``);
+2. they share a single-word key (``w:...``, e.g. the surname) AND the same birth year,
+   which catches a misspelt or swapped given name.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+
+from soraq.link.mention import Mention
+from soraq.names.keys import search_keys
+
+#: a key shared by more mentions than this is too common to block on (1M-scale safety valve)
+MAX_BLOCK = 5000
+
+
+def pair_keys(m: Mention) -> set[str]:
+    """Name-pair keys of a mention (cached)."""
+    keys = m._cache.get("pair_keys")
+    if keys is None:
+        allk = search_keys(m.name, m.given_name, m.family_name, m.patronymic)
+        keys = {k for k in allk if k.startswith("n:")}
+        m._cache["pair_keys"] = keys
+        m._cache["word_keys"] = {k for k in allk if k.startswith("w:")}
+    return keys
+
+
+def word_year_keys(m: Mention) -> set[str]:
+    """Single-word keys combined with the birth year (empty without a birth year)."""
+    pair_keys(m)
+    if m.birth_year is None:
+        return set()
+    return {f"{k}|{m.birth_year}" for k in m._cache["word_keys"]}
+
+
+def blocking_keys(m: Mention) -> set[str]:
+    """All blocking keys of a mention, across both rules."""
+    return pair_keys(m) | word_year_keys(m)
+
+
+def blocking_key_lists(mentions: Sequence[Mention]) -> list[list[str]]:
+    """Each mention's blocking keys, without keys shared by more than MAX_BLOCK mentions.
+
+    Every engine blocks on these lists, so every engine compares the same pairs.
+    """
+    counts: Counter[str] = Counter()
+    per = [sorted(blocking_keys(m)) for m in mentions]
+    for keys in per:
+        counts.update(keys)
+    return [[k for k in keys if counts[k] <= MAX_BLOCK] for keys in per]
+
+
+def candidate_pairs(mentions: Sequence[Mention]) -> Iterator[tuple[int, int]]:
+    """Index pairs (i < j) that share a blocking key, each once."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, keys in enumerate(blocking_key_lists(mentions)):
+        for k in keys:
+            index[k].append(i)
+    seen: set[tuple[int, int]] = set()
+    for members in index.values():
+        if len(members) < 2:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                pair = (members[x], members[y])
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
+
+
+def key_index(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
+    """Blocking key -> mentions, for online matching of one query against many."""
+    index: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        for k in blocking_keys(m):
+            index[k].append(m)
+    return index

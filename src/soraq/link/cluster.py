@@ -1,0 +1,105 @@
+"""From scored pairs to persons, without chaining false merges.
+
+Plain connected components over "merge" edges chain: A~B and B~C put A and C together even
+when A and C were born fifteen years apart. Here merge edges are taken strongest first and
+two groups are joined only if no pair across them is a contradiction (a veto level such as
+different patronymics, birth years far apart, a different mother, without enough other
+evidence to clear the merge threshold) or a human "not the same". Then review-band edges
+join two groups only when EVERY pair across them is at least in the review band (nothing
+speaks against the merge): a mention known by its name alone joins the one person with that
+name, but not one of two namesakes. Human "same" decisions are applied first and always hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from soraq.link.results import HumanDecision, PairScore
+
+ScoreFn = Callable[[str, str], PairScore]
+
+
+class _Groups:
+    def __init__(self, ids: Sequence[str]) -> None:
+        self.parent = {i: i for i in ids}
+        self.members = {i: [i] for i in ids}
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+
+
+def same_report(a_id: str, b_id: str) -> bool:
+    """Two persons of one report are two people: a report lists each subject once."""
+    return a_id.rpartition("#")[0] == b_id.rpartition("#")[0] and "#" in a_id
+
+
+def cluster(
+    ids: Sequence[str],
+    pairs: Iterable[PairScore],
+    score: ScoreFn,
+    decisions: Iterable[HumanDecision] = (),
+    *,
+    max_group: int = 200,
+) -> list[list[str]]:
+    """Clusters of mention ids; ``score`` scores any pair on demand (cross-group checks)."""
+    decisions = list(decisions)
+    groups = _Groups(ids)
+    known = set(groups.parent)
+    apart: set[frozenset[str]] = set()
+    for d in decisions:
+        if d.a_id not in known or d.b_id not in known:
+            continue
+        if d.same:
+            groups.union(d.a_id, d.b_id)
+        else:
+            apart.add(frozenset((d.a_id, d.b_id)))
+    cache: dict[frozenset[str], PairScore] = {}
+    forced = {frozenset((d.a_id, d.b_id)) for d in decisions if d.same}
+
+    def pair(x: str, y: str) -> PairScore:
+        k = frozenset((x, y))
+        if k not in cache:
+            cache[k] = score(x, y)
+        return cache[k]
+
+    def compatible(ra: str, rb: str, strict: bool) -> bool:
+        ma, mb = groups.members[ra], groups.members[rb]
+        if len(ma) * len(mb) > max_group * max_group:
+            return False
+        for x in ma:
+            for y in mb:
+                if frozenset((x, y)) in apart:
+                    return False
+                if same_report(x, y) and frozenset((x, y)) not in forced:
+                    return False
+                s = pair(x, y)
+                if s.contradiction and s.decision != "merge":
+                    return False
+                if strict and s.decision == "apart":
+                    return False
+        return True
+
+    scored = sorted(pairs, key=lambda p: -p.match_weight)
+    for p in scored:
+        cache.setdefault(frozenset((p.a_id, p.b_id)), p)
+    for strict, band in ((False, "merge"), (True, "review")):
+        for p in scored:
+            if p.decision != band or p.a_id not in known or p.b_id not in known:
+                continue
+            ra, rb = groups.find(p.a_id), groups.find(p.b_id)
+            if ra != rb and compatible(ra, rb, strict):
+                groups.union(ra, rb)
+    out = [sorted(m) for m in groups.members.values()]
+    return sorted(out, key=lambda c: (-len(c), c[0]))

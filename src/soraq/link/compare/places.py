@@ -1,0 +1,35 @@
+"""Place comparisons: home place (village, district, region) and where the person was abroad."""
+
+from __future__ import annotations
+
+from rapidfuzz.fuzz import ratio
+
+from soraq.link.compare.base import Outcome
+from soraq.link.compare.prepare import Prepared
+
+#: two place words are the same place at this rapidfuzz ratio (spelling variants, "Goranboy" ~ "Geranboy")
+PLACE_RATIO = 80.0
+
+
+def _overlap(x: frozenset[str], y: frozenset[str]) -> bool:
+    return any(a == b or (min(len(a), len(b)) >= 4 and ratio(a, b) >= PLACE_RATIO) for a in x for b in y)
+
+
+def home(a: Prepared, b: Prepared) -> Outcome | None:
+    """Home places agree when they share a place name at any level (village, district, region)."""
+    if not a.home or not b.home:
+        return None
+    ha, hb = a.mention.home, b.mention.home
+    if _overlap(a.home, b.home):
+        return Outcome("same", f"same home place: {ha!r} ~ {hb!r}")
+    return Outcome("different", f"different home places: {ha!r} vs {hb!r}")
+
+
+def location_abroad(a: Prepared, b: Prepared) -> Outcome | None:
+    """The same city abroad supports a match; a different one weakly opposes it (migrants move)."""
+    if not a.abroad or not b.abroad:
+        return None
+    la, lb = a.mention.location_abroad, b.mention.location_abroad
+    if _overlap(a.abroad, b.abroad):
+        return Outcome("same", f"same place abroad: {la!r} ~ {lb!r}")
+    return Outcome("different", f"different places abroad: {la!r} vs {lb!r}")

@@ -1,0 +1,36 @@
+"""Online matching: candidates for one query from an index by name key.
+
+The index maps blocking keys (see :mod:`soraq.link.block`) to mentions, so a query is
+compared only with mentions that share a key, not with the whole registry. Candidates can
+also come from anywhere else (a database query by :func:`soraq.names.search_keys`) and be
+passed to :func:`soraq.link.match`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from soraq.link.api import match
+from soraq.link.block import blocking_keys, key_index
+from soraq.link.mention import Mention
+from soraq.link.results import PairScore
+
+
+class CandidateIndex:
+    """Mentions indexed by blocking key, for fast lookup of one person."""
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        self.by_id: dict[str, Mention] = {m.mention_id: m for m in mentions}
+        self.index = key_index(self.by_id.values())
+
+    def candidates(self, query: Mention) -> list[Mention]:
+        """Mentions sharing at least one blocking key with the query."""
+        seen: dict[str, Mention] = {}
+        for k in blocking_keys(query):
+            for m in self.index.get(k, ()):
+                seen.setdefault(m.mention_id, m)
+        return list(seen.values())
+
+    def match(self, query: Mention, limit: int = 10) -> list[PairScore]:
+        """The best candidates for the query, best first."""
+        return match(query, self.candidates(query), limit=limit)

@@ -1,0 +1,33 @@
+"""A small local Spark session for Splink's Spark backend (tests and modest batches)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from functools import lru_cache
+
+
+def spark_available() -> str | None:
+    """None when PySpark and a Java runtime are usable, else the reason they are not."""
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        return "pyspark is not installed"
+    if not (os.environ.get("JAVA_HOME") or shutil.which("java")):
+        return "no Java runtime (java on PATH or JAVA_HOME)"
+    return None
+
+
+@lru_cache(maxsize=1)
+def spark_session():
+    """A local[2] session with few shuffle partitions (small data, quick start)."""
+    from pyspark.sql import SparkSession
+
+    return (
+        SparkSession.builder.master("local[2]")
+        .appName("soraq-link")
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.memory", "1g")
+        .getOrCreate()
+    )

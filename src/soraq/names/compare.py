@@ -1,0 +1,91 @@
+"""How alike two written names are, across scripts, spellings, case forms and word order.
+
+Words are compared by their canonical forms (:func:`soraq.names.keys.word_forms`, every
+Russian case reading included) at three strengths: the same canon ("Rüfullayev" =
+"Руфуллаева"), the same skeleton with close canons ("Həsənov" ~ "Гасанов": h/g), or a
+small edit distance (a typo, "Jamshed" ~ "Jamshid"). Whole names are compared order-free:
+the words of the shorter name are matched one to one against the longer one, and an extra
+word in the longer name is a middle name or second surname ("Martin Macharia Mburu").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import permutations
+
+from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.fuzz import ratio
+
+from soraq.names.keys import word_forms, word_skeletons
+
+#: word match strengths, strongest first
+EXACT, PHONETIC, FUZZY, NONE = 3, 2, 1, 0
+#: rapidfuzz ratio (0..100) of two canons above which differing words count as a typo
+FUZZY_RATIO = 80.0
+#: ratio above which words with the same skeleton count as a transliteration variant
+PHONETIC_RATIO = 70.0
+
+
+@lru_cache(maxsize=500_000)
+def word_match(a: str, b: str) -> int:
+    """Strength with which two written words are the same name word (EXACT..NONE)."""
+    fa, fb = word_forms(a), word_forms(b)
+    if not fa or not fb:
+        return NONE
+    if set(fa) & set(fb):
+        return EXACT
+    best = max(ratio(x, y) for x in fa for y in fb)
+    same_start = any(x[0] == y[0] for x in fa for y in fb)  # "Emil" and "Amil" are two names
+    if same_start and word_skeletons(a) & word_skeletons(b) and best >= PHONETIC_RATIO:
+        return PHONETIC
+    if best >= FUZZY_RATIO and min(len(fa[0]), len(fb[0])) >= 4:
+        return FUZZY
+    jw = max(JaroWinkler.similarity(x, y) for x in fa for y in fb)
+    if jw >= 0.9 and min(len(fa[0]), len(fb[0])) >= 5:
+        return FUZZY
+    return NONE
+
+
+def initial_matches(initial: str, word: str) -> bool:
+    """An initial ("T.") stands for a word when the word starts with that letter in any script."""
+    from soraq.names.keys import canon
+
+    ci, cw = canon(initial), canon(word)
+    return bool(ci) and bool(cw) and ci[0] == cw[0]
+
+
+@dataclass(frozen=True)
+class NameAgreement:
+    """Result of an order-free comparison of the identifying words of two names."""
+
+    matched: int  # words of the shorter name matched to distinct words of the longer
+    shorter: int  # number of words in the shorter name
+    longer: int
+    weakest: int  # weakest strength among matched words (EXACT..FUZZY), NONE if none matched
+
+
+def compare_words(a: tuple[str, ...], b: tuple[str, ...]) -> NameAgreement:
+    """Best one-to-one matching of the words of two names (any order)."""
+    if len(a) > len(b):
+        a, b = b, a
+    if not a:
+        return NameAgreement(0, 0, len(b), NONE)
+    table = [[word_match(x, y) for y in b] for x in a]
+    best: tuple[int, int] = (0, NONE)  # (matched count, weakest strength)
+    if len(b) <= 6:
+        for perm in permutations(range(len(b)), len(a)):
+            strengths = [table[i][j] for i, j in enumerate(perm) if table[i][j] > NONE]
+            cand = (len(strengths), min(strengths) if strengths else NONE)
+            if cand > best:
+                best = cand
+    else:  # very long names: greedy
+        used: set[int] = set()
+        strengths = []
+        for i in range(len(a)):
+            j = max((j for j in range(len(b)) if j not in used), key=lambda j: table[i][j], default=None)
+            if j is not None and table[i][j] > NONE:
+                used.add(j)
+                strengths.append(table[i][j])
+        best = (len(strengths), min(strengths) if strengths else NONE)
+    return NameAgreement(best[0], len(a), len(b), best[1])

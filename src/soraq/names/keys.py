@@ -1,0 +1,142 @@
+"""Script-independent forms of names: ``fold`` for display and comparison, ``skeleton`` and
+``search_keys`` for indexing, blocking and search.
+
+The same person is written "Rüfullayev", "Rufullayev", "Руфуллаев", "Руфуллаева" (Russian
+genitive), "Rufullaev". Three layers, from faithful to forgiving:
+
+* :func:`canon` of one word: ASCII Latin with the transliteration alternatives of
+  BGN/PCGN, ICAO, GOST and Azerbaijani orthography made equal (x/kh/h -> h, q/gh -> g,
+  c/dzh/dj/zh -> j, yev/ev, ya/a, yu/u, y/i, doubled letters single). Two spellings of one
+  name usually have the same canon or differ by one letter.
+* :func:`skeleton` of one word: the canon without vowels (an initial vowel kept) and with
+  sound classes merged that Russian and Azerbaijani renderings confuse: h/g/k/q ("Həsənov" =
+  "Гасанов"), s/sh/z/j/ch ("Alicherov" = "Алишеров"). Coarse on purpose: it only decides
+  which records are compared, never that they match.
+* :func:`search_keys` of a whole name: skeleton pairs of its words in sorted order
+  (word order and patronymic do not matter), every Russian case reading included.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import combinations
+
+from soraq.names.morphology import masculine_surname, nominative_forms
+from soraq.names.parse import parse_name
+from soraq.names.transliterate import is_cyrillic, to_latin
+
+_CANON_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(a), b)
+    for a, b in (
+        (r"dzh|dj|zh", "j"),
+        (r"c(?!h)", "j"),  # Azerbaijani c = [dʒ]; "Sevinc" = "Севиндж"
+        (r"kh|x", "h"),
+        (r"gh|q", "g"),
+        (r"w", "v"),
+        (r"ph", "f"),
+        (r"yev", "ev"),
+        (r"(?<=[bdfghjklmnprstvz])y(?=[aeou])", ""),  # Билясувар = Biləsuvar, Велиев = Veliyev
+        (r"iy", "i"),
+        (r"y", "i"),
+        (r"(.)\1+", r"\1"),
+    )
+)
+_VOWELS = re.compile(r"[aeiou]")
+_SKELETON_CLASSES = (
+    (re.compile(r"sh|ch|ts|[szjc]"), "s"),
+    (re.compile(r"[hgk]"), "k"),
+    (re.compile(r"[ptdb]"), lambda m: {"p": "p", "b": "b", "t": "t", "d": "t"}[m.group(0)]),
+)
+
+
+@lru_cache(maxsize=500_000)
+def canon(word: str) -> str:
+    """One word in canonical ASCII Latin: transliteration alternatives made equal."""
+    w = to_latin(word).replace(" ", "")
+    for pattern, rep in _CANON_RULES:
+        w = pattern.sub(rep, w)
+    return w
+
+
+@lru_cache(maxsize=500_000)
+def skeleton(word: str) -> str:
+    """Consonant skeleton of one word: vowels dropped (an initial one kept), sound classes merged."""
+    w = canon(word)
+    if not w:
+        return ""
+    for pattern, rep in _SKELETON_CLASSES:
+        w = pattern.sub(rep, w)  # type: ignore[arg-type]
+    head = {"a": "a", "e": "a", "i": "i", "o": "u", "u": "u"}.get(w[0], "")  # Əli = Эли = Али
+    body = _VOWELS.sub("", w)
+    return re.sub(r"(.)\1+", r"\1", head + body)
+
+
+def fold(text: str) -> str:
+    """Lower-case Latin skeleton of a name or place, script-independent: "Руфуллаева" -> "rufulaeva"."""
+    return " ".join(canon(w) for w in to_latin(text or "").split() if w)
+
+
+@lru_cache(maxsize=200_000)
+def word_forms(word: str) -> tuple[str, ...]:
+    """Canonical forms of one written word: every nominative reading of a Russian case form."""
+    if is_cyrillic(word):
+        forms: tuple[str, ...] = nominative_forms(word)
+    else:
+        forms = (word, masculine_surname(word))
+        latin = to_latin(word)
+        if re.search(r"(?<![d])j", latin):  # German/French romanisation: "Ajan" = "Аян"
+            forms += (latin.replace("j", "y"),)
+    out: list[str] = []
+    for f in forms:
+        c = canon(f)
+        if c and c not in out:
+            out.append(c)
+        m = canon(masculine_surname(f))
+        if m and m not in out:
+            out.append(m)
+    return tuple(out)
+
+
+@lru_cache(maxsize=200_000)
+def word_skeletons(word: str) -> frozenset[str]:
+    """Skeletons of every reading of one word."""
+    return frozenset(s for s in (skeleton(f) for f in word_forms(word)) if s)
+
+
+def name_words(
+    name: str, given_name: str | None = None, family_name: str | None = None, patronymic: str | None = None
+) -> tuple[str, ...]:
+    """The words of a name that identify the person (no patronymic, no initials)."""
+    return parse_name(name, given_name, family_name, patronymic).words
+
+
+def search_keys(
+    name: str,
+    given_name: str | None = None,
+    family_name: str | None = None,
+    patronymic: str | None = None,
+    *,
+    single: bool = True,
+) -> set[str]:
+    """Keys shared by every spelling, script and case form of one name.
+
+    ``n:SKEL+SKEL`` for each pair of name words (sorted, so word order does not matter) and,
+    when ``single`` (the default), ``w:SKEL`` for each word alone (search by surname). A
+    one-word name gives ``n:SKEL``. Patronymics and initials are left out.
+    """
+    words = name_words(name, given_name, family_name, patronymic)
+    skels = [word_skeletons(w) for w in words]
+    skels = [s for s in skels if s]
+    keys: set[str] = set()
+    if len(skels) == 1:
+        keys.update(f"n:{s}" for s in skels[0])
+    for a, b in combinations(skels, 2):
+        for sa in a:
+            for sb in b:
+                x, y = sorted((sa, sb))
+                keys.add(f"n:{x}+{y}")
+    if single:
+        for s in skels:
+            keys.update(f"w:{k}" for k in s)
+    return keys
