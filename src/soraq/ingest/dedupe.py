@@ -41,6 +41,8 @@ SHINGLE_WORDS = 3
 THRESHOLD = 0.5
 NUM_PERM = 128
 SEED = 1
+#: datasketch's hashing scheme, fixed so that saved signatures stay comparable across upgrades
+SCHEME = "affine32"
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
 
@@ -83,7 +85,7 @@ class NearDuplicateIndex:
         from datasketch import MinHash
 
         if self._template is None:
-            self._template = MinHash(num_perm=self.num_perm, seed=self.seed)
+            self._template = MinHash(num_perm=self.num_perm, seed=self.seed, scheme=SCHEME)
         sig = self._template.copy()
         sig.update_batch(list(shingles(text)))
         return sig
@@ -91,7 +93,7 @@ class NearDuplicateIndex:
     def _add_signature(self, doc_id: str, hashvalues: np.ndarray) -> None:
         from datasketch import LeanMinHash
 
-        self._lsh.insert(doc_id, LeanMinHash(seed=self.seed, hashvalues=hashvalues))
+        self._lsh.insert(doc_id, LeanMinHash(seed=self.seed, hashvalues=hashvalues, scheme=SCHEME))
         self._hashes[doc_id] = hashvalues
 
     def add(self, doc_id: str, text: str, sha256: str | None = None) -> None:
@@ -113,7 +115,7 @@ class NearDuplicateIndex:
         sig = self.minhash(text)
         found = []
         for doc_id in self._lsh.query(sig):
-            other = LeanMinHash(seed=self.seed, hashvalues=self._hashes[doc_id])
+            other = LeanMinHash(seed=self.seed, hashvalues=self._hashes[doc_id], scheme=SCHEME)
             score = float(sig.jaccard(other))
             if score >= self.threshold:
                 found.append((doc_id, round(score, 3)))

@@ -269,7 +269,7 @@ def read_url(url: str, *, fetcher: Fetcher | None = None, column_map: Mapping[st
         return
     doc_id = url_doc_id(result.final_url)
     yield from read_bytes(result.content, kind=kind, doc_id=doc_id, origin=url, name=path.name or doc_id,
-                          url=result.final_url, charset=result.charset, column_map=column_map,
+                          url=doc_id, charset=result.charset, column_map=column_map,
                           lang_hint=lang_hint)
 
 

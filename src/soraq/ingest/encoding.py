@@ -86,13 +86,19 @@ def _looks_binary(raw: bytes) -> bool:
 
 
 def _pick(matches: list[Any], lang_hint: str | None) -> Any:
-    """The best guess, preferring the detected (or hinted) language's own code page."""
+    """The best guess, preferring a code page native to the (hinted or detected) language.
+
+    Among guesses nearly as clean as the best one, the first whose code page is
+    the one its own detected language (or the hinted language) was written in wins.
+    """
     best = matches[0]
-    language = _ISO_TO_LANGUAGE.get((lang_hint or "").lower()) or best.language
-    for codepage in _NATIVE_CODEPAGES.get(language, ()):
-        for match in matches:
-            if match.encoding == codepage and match.chaos <= best.chaos + _NATIVE_SLACK:
-                return match
+    hinted = _ISO_TO_LANGUAGE.get((lang_hint or "").lower())
+    for match in matches:
+        if match.chaos > best.chaos + _NATIVE_SLACK:
+            continue
+        languages = [hinted] if hinted else list(match.languages[:2])
+        if any(match.encoding in _NATIVE_CODEPAGES.get(lang, ()) for lang in languages):
+            return match
     return best
 
 

@@ -36,6 +36,7 @@ LIST_ROW = "list_row"
 _YEAR = re.compile(r"^\s*(\d{4})(?:\.0)?\s*(?:г\.?|года?|il)?\s*$", re.I)
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _DMY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
+_MAP_ITEM = re.compile(r'\s*([^=,"]+)=\s*(?:"([^"]*)"|([^,"]*))\s*(?:,|$)')
 _MY = re.compile(r"^(\d{1,2})[./](\d{4})$")
 
 #: a list's status column, in the words lists use, mapped onto the spec's vocabulary
@@ -71,16 +72,21 @@ def parse_column_map(spec: str) -> dict[str, str]:
     A header that itself contains a comma can be quoted: ``note="Примечание, источник"``.
     """
     mapping: dict[str, str] = {}
-    for item in next(csv.reader([spec], skipinitialspace=True), []):
-        if not item.strip():
-            continue
-        field, sep, header = item.partition("=")
-        field, header = field.strip(), header.strip().strip('"')
-        if not sep or not header:
+    position = 0
+    spec = spec.strip()
+    while position < len(spec):
+        found = _MAP_ITEM.match(spec, position)
+        if found is None:
+            item = spec[position:].split(",")[0]
             raise ValueError(f"column map item {item!r} is not FIELD=HEADER")
+        field, header = found.group(1).strip(), (found.group(2) if found.group(2) is not None
+                                                 else found.group(3)).strip()
+        if not header:
+            raise ValueError(f"column map item {found.group(0).strip(', ')!r} has no column header")
         if field not in FIELDS:
             raise ValueError(f"unknown field {field!r} in column map (known: {', '.join(FIELDS)})")
         mapping[field] = header
+        position = found.end()
     if not mapping:
         raise ValueError("empty column map")
     return mapping
