@@ -205,6 +205,10 @@ class Mention(models.Model):
                                related_name="mentions")
     link_score = models.FloatField(_("link probability"), null=True, blank=True)
     link_reasons = models.JSONField(_("link reasons"), default=list, blank=True)
+    review_candidate = models.ForeignKey(
+        "self", verbose_name=_("possible match"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", help_text=_("the best-scoring mention of another person, when the matcher was unsure"),
+    )
     link_decision = models.CharField(_("link outcome"), max_length=8, choices=LinkOutcome.choices,
                                      default=LinkOutcome.UNLINKED, db_index=True)
     review_state = models.CharField(_("review state"), max_length=17, choices=ReviewState.choices,

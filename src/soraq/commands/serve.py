@@ -1,0 +1,77 @@
+"""``soraq serve``: the web registry.
+
+Why this server: no production WSGI server (gunicorn, waitress, uWSGI) is a
+dependency, so ``serve`` uses Django's own development server machinery
+(:mod:`django.core.servers.basehttp`, a threaded ``wsgiref`` server) without
+the autoreloader, wrapped in ``StaticFilesHandler`` so that CSS and the admin's
+static files are served from the installed apps without ``DEBUG`` and without
+``collectstatic``. That is enough for one organisation's team on a local
+network or behind a TLS-terminating reverse proxy; for heavier use, point any
+WSGI server at ``soraq.site.wsgi:application``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+HELP = "serve the web registry (applies pending migrations first)"
+DESCRIPTION = """\
+Serve the registry's web pages: search people by name in any script, read a
+person's file (names, status with its sources, timeline with the sentences it
+rests on) and the documents. Log in with an account (`soraq demo-account`
+creates one to try it). Pending database migrations are applied first.
+
+Listening on another address than this machine's needs the host name in
+SORAQ_ALLOWED_HOSTS, and HTTPS in front (set SORAQ_HTTPS=1 there).
+
+Examples:
+  soraq serve                          http://127.0.0.1:8000
+  soraq serve --port 8080
+  SORAQ_ALLOWED_HOSTS=registry.example.org soraq serve --host 0.0.0.0
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+
+
+def make_server(host: str, port: int):  # type: ignore[no-untyped-def]
+    """A threaded WSGI server for the registry, bound but not yet serving (port 0: any free port)."""
+    import socketserver
+
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.core.servers.basehttp import WSGIRequestHandler, WSGIServer
+    from django.core.wsgi import get_wsgi_application
+
+    server_cls = type("SoraqServer", (socketserver.ThreadingMixIn, WSGIServer), {"daemon_threads": True})
+    httpd = server_cls((host, port), WSGIRequestHandler, ipv6=":" in host)
+    httpd.set_app(StaticFilesHandler(get_wsgi_application()))
+    return httpd
+
+
+def run(args: argparse.Namespace) -> int:
+    from soraq.site import bootstrap
+
+    bootstrap.setup()
+    bootstrap.migrate(out=sys.stderr)
+    from django.conf import settings
+
+    host_name = args.host.strip("[]")
+    if host_name not in ("0.0.0.0", "::") and host_name not in [h.strip("[]") for h in settings.ALLOWED_HOSTS] \
+            and "*" not in settings.ALLOWED_HOSTS:
+        print(f"warning: {args.host} is not in SORAQ_ALLOWED_HOSTS; requests to it will be refused",
+              file=sys.stderr)
+    try:
+        httpd = make_server(host_name, args.port)
+    except OSError as exc:
+        print(f"soraq serve: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    shown = f"[{host_name}]" if ":" in host_name else host_name
+    print(f"Soraq registry on http://{shown}:{httpd.server_port}/  (Ctrl-C to stop)", flush=True)
+    try:
+        httpd.serve_forever()
+    finally:
+        httpd.server_close()
+    return 0

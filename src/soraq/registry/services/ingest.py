@@ -1,0 +1,257 @@
+"""Taking documents into the registry: store, extract, link - one transaction per document.
+
+Rules:
+
+* **Idempotent.** A document whose text is already stored (same SHA-256 of the
+  text) is skipped and reported ``unchanged``; ingesting a folder twice changes
+  nothing.
+* **A source's claim is never overwritten.** A document arriving under a stored
+  id with a different text (an edited article) is kept beside the old one as a
+  revision, ``DOC_ID@<text hash>``.
+* **A bad item never stops a batch.** An unreadable file, a failed extraction or
+  a database error rolls back that one document and is reported with its reason.
+* ``dry_run`` does all the work inside the transaction and rolls it back, so the
+  counts it reports are exactly what a real run would do.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+
+from soraq.ingest import IngestError, SourceDocument
+from soraq.registry import dates
+from soraq.registry.models import Document, Event, Mention
+from soraq.registry.services import linking
+from soraq.registry.services.text import find_name, sentence_around, valid_span
+from soraq.report import Person as ReportPerson
+from soraq.report import Report
+
+log = logging.getLogger(__name__)
+
+NEW, UNCHANGED, FAILED = "new", "unchanged", "failed"
+
+#: turns a document into its report (default: :func:`soraq.extract.extract_document`)
+Extractor = Callable[[SourceDocument], Report]
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction of a dry run to roll it back."""
+
+
+@dataclass
+class ItemResult:
+    """What ingesting one document did."""
+
+    origin: str
+    outcome: str  # new | unchanged | failed
+    doc_id: str | None = None
+    reason: str = ""
+    mentions: int = 0
+    persons_created: int = 0
+    mentions_linked: int = 0
+    sent_to_review: int = 0
+    revision_of: str | None = None
+
+
+@dataclass
+class IngestSummary:
+    """Counts over a batch, and the failures with their reasons."""
+
+    new: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    mentions: int = 0
+    persons_created: int = 0
+    mentions_linked: int = 0
+    sent_to_review: int = 0
+    failures: list[ItemResult] = field(default_factory=list)
+
+    def add(self, item: ItemResult) -> None:
+        setattr(self, item.outcome, getattr(self, item.outcome) + 1)
+        self.mentions += item.mentions
+        self.persons_created += item.persons_created
+        self.mentions_linked += item.mentions_linked
+        self.sent_to_review += item.sent_to_review
+        if item.outcome == FAILED:
+            self.failures.append(item)
+
+
+def extractor_version() -> str:
+    import soraq
+    import soraq.extract as extract
+
+    return str(getattr(extract, "__version__", None) or getattr(extract, "VERSION", None) or soraq.__version__)
+
+
+def _clip(value: object, length: int) -> str:
+    """A text field's value cut to its column width (a runaway extraction must not fail the batch)."""
+    return "" if value is None else str(value)[:length]
+
+
+def _storage_id(doc: SourceDocument) -> tuple[str, str | None]:
+    """The id to store a document under, and the id it is a revision of (if that id is taken)."""
+    doc_id = doc.doc_id if len(doc.doc_id) <= 200 else f"{doc.doc_id[:180]}~{doc.text_sha256[:12]}"
+    if Document.objects.filter(doc_id=doc_id).exists():
+        return f"{doc_id}@{doc.text_sha256[:12]}", doc_id
+    return doc_id, None
+
+
+def event_span(text: str, person: ReportPerson, index: int) -> tuple[int | None, int | None, str]:
+    """The text supporting event ``index``: its own evidence, else the sentence first naming the person."""
+    wanted = f"events[{index}]"
+    for ev in person.evidence:
+        if ev.field == wanted and (span := valid_span(text, ev.start, ev.end)):
+            return span[0], span[1], Event.SpanSource.EVIDENCE
+    name_span = next(
+        (s for ev in person.evidence if ev.field == "name" and (s := valid_span(text, ev.start, ev.end))),
+        None,
+    ) or find_name(text, person.name)
+    if name_span:
+        start, end = sentence_around(text, *name_span)
+        return start, end, Event.SpanSource.NAME_SENTENCE
+    return None, None, Event.SpanSource.NONE
+
+
+def store_mentions(document: Document, report: Report) -> list[Mention]:
+    """A Mention (with its Events) for every person of the report, fields as extracted."""
+    out = []
+    for i, p in enumerate(report.persons):
+        mention = Mention.objects.create(
+            document=document,
+            index=i,
+            name=_clip(p.name, 255),
+            given_name=_clip(p.given_name, 255),
+            family_name=_clip(p.family_name, 255),
+            patronymic=_clip(p.patronymic, 255),
+            sex=p.sex or "",
+            birth_year=p.birth_year,
+            age=p.age,
+            citizenship=p.citizenship or "",
+            home=_clip(p.home, 500),
+            occupation=_clip(p.occupation, 255),
+            location_abroad=_clip(p.location_abroad, 255),
+            status=p.status or "",
+            coercion=list(p.coercion),
+            relatives=[r.model_dump(mode="json") for r in p.relatives],
+            evidence=[e.model_dump(mode="json") for e in p.evidence],
+        )
+        events = []
+        for j, e in enumerate(p.events):
+            start, end, source = event_span(document.text, p, j)
+            events.append(
+                Event(
+                    mention=mention, index=j, type=e.type, date=e.date or "",
+                    date_precision=dates.precision(e.date), date_sort=dates.sortable(e.date),
+                    place=_clip(e.place, 500), span_start=start, span_end=end, span_source=source,
+                )
+            )
+        Event.objects.bulk_create(events)
+        out.append(mention)
+    return out
+
+
+def ingest_document(
+    doc: SourceDocument,
+    *,
+    link: bool = True,
+    dry_run: bool = False,
+    cache: linking.ReportCache | None = None,
+    extractor: Extractor | None = None,
+) -> ItemResult:
+    """Store, extract and link one document (see the module's rules).
+
+    ``extractor`` replaces :func:`soraq.extract.extract_document`, e.g. to take in
+    reports extracted elsewhere or reviewed by hand.
+    """
+    if extractor is None:
+        from soraq.extract import extract_document as extractor
+
+    origin = doc.origin or doc.doc_id
+    existing = Document.objects.filter(text_sha256=doc.text_sha256).values_list("doc_id", flat=True).first()
+    if existing is not None:
+        return ItemResult(origin, UNCHANGED, doc_id=existing)
+    if not doc.text.strip():
+        return ItemResult(origin, FAILED, doc_id=doc.doc_id, reason="the document has no text")
+
+    doc_id, revision_of = _storage_id(doc)
+    if doc_id != doc.doc_id:
+        doc = dataclasses.replace(doc, doc_id=doc_id)
+    try:
+        report = extractor(doc)
+    except Exception as exc:  # an extractor bug on one document must not stop the batch
+        log.warning("extraction failed for %s: %s", doc_id, type(exc).__name__)
+        return ItemResult(origin, FAILED, doc_id=doc_id, reason=f"extraction failed: {type(exc).__name__}: {exc}")
+    if report.doc_id != doc_id:
+        report = report.model_copy(update={"doc_id": doc_id})
+
+    result = ItemResult(origin, NEW, doc_id=doc_id, revision_of=revision_of)
+    published = dates.normalise_published(doc.published) or report.published
+    try:
+        with transaction.atomic():
+            document = Document.objects.create(
+                doc_id=doc_id,
+                text=doc.text,
+                title=_clip(doc.title, 1000),
+                outlet=_clip(doc.outlet, 255),
+                url=_clip(doc.url, 2000),
+                lang=_clip(doc.lang or report.lang, 8),
+                published=published or "",
+                published_precision=dates.precision(published),
+                published_sort=dates.sortable(published),
+                content_sha256=doc.sha256,
+                text_sha256=doc.text_sha256,
+                original=doc.raw,
+                media_type=_clip(doc.media_type, 100),
+                origin=_clip(doc.origin, 1000),
+                relevant=report.relevant,
+                report=report.model_dump(mode="json"),
+                extractor_version=_clip(extractor_version(), 64),
+            )
+            mentions = store_mentions(document, report)
+            result.mentions = len(mentions)
+            if link and report.relevant:
+                link_cache = cache or linking.ReportCache()
+                for mention in mentions:
+                    outcome = linking.link_new_mention(mention, link_cache)
+                    result.persons_created += outcome.created_person
+                    result.mentions_linked += not outcome.created_person
+                    result.sent_to_review += outcome.decision == Mention.LinkOutcome.REVIEW
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    except IntegrityError as exc:
+        if Document.objects.filter(text_sha256=doc.text_sha256).exists():  # stored meanwhile by another run
+            return ItemResult(origin, UNCHANGED, doc_id=doc_id)
+        return ItemResult(origin, FAILED, doc_id=doc_id, reason=f"database refused the document: {exc}")
+    except Exception as exc:  # one document's failure is reported, the batch goes on
+        log.warning("storing %s failed: %s", doc_id, type(exc).__name__)
+        return ItemResult(origin, FAILED, doc_id=doc_id, reason=f"{type(exc).__name__}: {exc}")
+    return result
+
+
+def ingest(
+    items: Iterable[SourceDocument | IngestError],
+    *,
+    link: bool = True,
+    dry_run: bool = False,
+    on_item: Callable[[ItemResult], None] | None = None,
+    extractor: Extractor | None = None,
+) -> IngestSummary:
+    """Ingest every document of a batch; unreadable items are counted as failed with their reason."""
+    summary = IngestSummary()
+    cache = linking.ReportCache()
+    for item in items:
+        if isinstance(item, IngestError):
+            result = ItemResult(item.origin, FAILED, reason=item.reason)
+        else:
+            result = ingest_document(item, link=link, dry_run=dry_run, cache=cache, extractor=extractor)
+        summary.add(result)
+        if on_item is not None:
+            on_item(result)
+    return summary
