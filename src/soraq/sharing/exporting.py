@@ -1,0 +1,61 @@
+"""Building an export from the registry, for the command line, the API and the pages alike."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from django.conf import settings
+from django.http import StreamingHttpResponse
+from django.utils import timezone
+
+from soraq.sharing.exports import MEDIA_TYPES, FullDataset, PublicDataset, public_dataset, render
+
+DEFAULT_PFIF_DOMAIN = "soraq.example.org"
+
+
+def pfif_domain() -> str:
+    """The domain of PFIF record ids (``SORAQ_PFIF_DOMAIN`` setting)."""
+    return getattr(settings, "SORAQ_PFIF_DOMAIN", None) or DEFAULT_PFIF_DOMAIN
+
+
+def publication_secret() -> str:
+    """The key of public record ids (``SORAQ_PUBLIC_ID_KEY``, else derived from SECRET_KEY)."""
+    from django.utils.crypto import salted_hmac
+
+    explicit = getattr(settings, "SORAQ_PUBLIC_ID_KEY", None)
+    if explicit:
+        return explicit
+    return salted_hmac("soraq.sharing.public_id", "v1").hexdigest()
+
+
+def build_dataset(*, public: bool) -> FullDataset | PublicDataset:
+    from soraq.sharing.source import iter_document_records, iter_person_records
+
+    if public:
+        return public_dataset(iter_person_records(), publication_secret())
+    return FullDataset(list(iter_person_records()), list(iter_document_records()), generated=timezone.now())
+
+
+def render_text(dataset, fmt: str) -> str:
+    import io
+
+    out = io.StringIO()
+    render(dataset, fmt, out, pfif_domain=pfif_domain())
+    return out.getvalue()
+
+
+def filename(fmt: str, public: bool) -> str:
+    stamp = timezone.now().strftime("%Y%m%d")
+    return f"soraq-{'public' if public else 'full'}-{stamp}.{MEDIA_TYPES[fmt][1]}"
+
+
+def export_response(dataset, fmt: str) -> StreamingHttpResponse:
+    media_type, _ = MEDIA_TYPES[fmt]
+
+    def chunks() -> Iterator[bytes]:
+        yield render_text(dataset, fmt).encode("utf-8")
+
+    response = StreamingHttpResponse(chunks(), content_type=media_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename(fmt, dataset.public)}"'
+    response["Cache-Control"] = "no-store"
+    return response

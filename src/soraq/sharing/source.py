@@ -1,0 +1,202 @@
+"""Reading the registry into plain records (:mod:`soraq.sharing.records`).
+
+The registry keeps each source's claim on its mentions and rolls them up into a
+:class:`~soraq.registry.models.Person`; sharing reads the roll-up for the
+person's identity and status, and the mentions for what only they carry
+(occupation, coercion, relatives, events, documents, review state). Records
+are built in chunks with prefetching so that exporting 100 000 persons stays
+within a few queries per chunk.
+
+Consent to publish comes from case work (:func:`consents`): a person has
+consent only when a case linked to them records who gave it and when.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+
+from django.db.models import Prefetch, QuerySet
+
+from soraq.sharing.records import Consent, DocumentRecord, EventRecord, PersonRecord
+
+CHUNK = 2000
+
+#: field names on casework's Case under which the family's consent to publish may be recorded
+#: (who, when); the first pair the model has is used
+CONSENT_FIELDS: tuple[tuple[str, str], ...] = (
+    ("publish_consent_by", "publish_consent_at"),
+    ("consent_given_by", "consent_given_at"),
+    ("consent_by", "consent_at"),
+)
+
+
+def _most_common(values: Iterable[str]) -> str | None:
+    counted = Counter(v for v in values if v)
+    return counted.most_common(1)[0][0] if counted else None
+
+
+def consent_fields() -> tuple[str, str] | None:
+    """The (who, when) consent fields of casework's Case, or None while case work has none."""
+    try:
+        from soraq.casework.models import Case
+    except ImportError:
+        return None
+    names = {f.name for f in Case._meta.get_fields()}
+    for who, when in CONSENT_FIELDS:
+        if who in names and when in names:
+            return who, when
+    return None
+
+
+def consents(person_ids: Iterable[int] | None = None) -> dict[int, Consent]:
+    """Person pk -> the family's recorded consent to publish (only with who and when)."""
+    fields = consent_fields()
+    if fields is None:
+        return {}
+    from soraq.casework.models import Case
+
+    who, when = fields
+    cases = Case.objects.filter(person__isnull=False, hidden=False).exclude(**{f"{when}__isnull": True})
+    if person_ids is not None:
+        cases = cases.filter(person_id__in=list(person_ids))
+    out: dict[int, Consent] = {}
+    for person_id, given_by, given_at in cases.values_list("person_id", who, when):
+        if given_by and given_at:
+            out[person_id] = Consent(str(given_by), given_at)
+    return out
+
+
+def person_queryset() -> QuerySet:
+    from soraq.registry.models import Event, Mention, Person
+
+    mentions = Mention.objects.select_related("document").prefetch_related(
+        Prefetch("events", queryset=Event.objects.order_by("date_sort", "index"))
+    )
+    return Person.objects.order_by("pk").prefetch_related(Prefetch("mentions", queryset=mentions))
+
+
+def record_from_person(person, consent: Consent | None = None) -> PersonRecord:
+    """One registry person (with mentions, events and documents prefetched) as a plain record."""
+    mentions = list(person.mentions.all())
+    events: list[EventRecord] = []
+    seen_events: set[tuple] = set()
+    coercion: list[str] = []
+    relatives: list[tuple[str, str]] = []
+    documents: list[str] = []
+    for mention in mentions:
+        for event in mention.events.all():
+            key = (event.type, event.date, event.place)
+            if key not in seen_events:
+                seen_events.add(key)
+                events.append(EventRecord(event.type, event.date or None, event.place or None))
+        for method in mention.coercion or []:
+            if method not in coercion:
+                coercion.append(method)
+        for relative in mention.relatives or []:
+            pair = (relative.get("relation", "relative"), relative.get("name", ""))
+            if pair[1] and pair not in relatives:
+                relatives.append(pair)
+        if mention.document.doc_id not in documents:
+            documents.append(mention.document.doc_id)
+    events.sort(key=lambda e: e.date or "9999")
+    names = [n for n in (person.names or []) if n]
+    name = person.display_name
+    return PersonRecord(
+        person_id=str(person.pk),
+        name=name,
+        given_name=person.given_name or None,
+        family_name=person.family_name or None,
+        patronymic=person.patronymic or None,
+        sex=person.sex or None,
+        birth_year=person.birth_year,
+        citizenship=person.citizenship or None,
+        home=person.home or None,
+        occupation=_most_common(m.occupation for m in mentions),
+        location_abroad=_most_common(m.location_abroad for m in mentions),
+        status=person.status or None,
+        events=tuple(events),
+        coercion=tuple(coercion),
+        relatives=tuple(relatives),
+        documents=tuple(documents),
+        aliases=tuple(n for n in names if n != name),
+        confirmed=any(m.review_state == "verified" for m in mentions),
+        consent=consent,
+        updated=person.updated_at,
+    )
+
+
+def iter_person_records(queryset: QuerySet | None = None) -> Iterator[PersonRecord]:
+    """Every person of the registry (or of ``queryset``) as a record, in chunks."""
+    queryset = queryset if queryset is not None else person_queryset()
+    consent_by_person = consents()
+    for person in queryset.iterator(chunk_size=CHUNK):
+        yield record_from_person(person, consent_by_person.get(person.pk))
+
+
+def document_record(document) -> DocumentRecord:
+    return DocumentRecord(
+        doc_id=document.doc_id,
+        title=document.title or None,
+        url=document.url or None,
+        outlet=document.outlet or None,
+        published=document.published or None,
+        lang=document.lang or None,
+        media_type=document.media_type or None,
+        relevant=document.relevant,
+    )
+
+
+def iter_document_records() -> Iterator[DocumentRecord]:
+    from soraq.registry.models import Document
+
+    fields = ("doc_id", "title", "url", "outlet", "published", "lang", "media_type", "relevant")
+    for document in Document.objects.order_by("pk").only(*fields).iterator(chunk_size=CHUNK):
+        yield document_record(document)
+
+
+def iter_stat_records() -> Iterator[PersonRecord]:
+    """Lightweight records for statistics: no names, just what is counted (few queries, no joins per row)."""
+    from soraq.registry.models import Event, Mention, Person
+
+    verified = set(
+        Mention.objects.filter(review_state="verified", person__isnull=False)
+        .values_list("person_id", flat=True).distinct()
+    )
+    coercion: dict[int, set[str]] = {}
+    for person_id, methods in (
+        Mention.objects.filter(person__isnull=False).exclude(coercion=[]).values_list("person_id", "coercion")
+        .iterator(chunk_size=CHUNK * 5)
+    ):
+        if methods:
+            coercion.setdefault(person_id, set()).update(methods)
+    deployment: dict[int, str] = {}
+    for person_id, date in (
+        Event.objects.filter(type="deployment", mention__person__isnull=False).exclude(date="")
+        .values_list("mention__person_id", "date").iterator(chunk_size=CHUNK * 5)
+    ):
+        if person_id not in deployment or date < deployment[person_id]:
+            deployment[person_id] = date
+    consent_by_person = consents()
+    rows = Person.objects.values_list("pk", "citizenship", "status", "home", "birth_year")
+    for pk, citizenship, status, home, birth_year in rows.iterator(chunk_size=CHUNK * 5):
+        first = deployment.get(pk)
+        yield PersonRecord(
+            person_id=str(pk),
+            name="",
+            birth_year=birth_year,
+            citizenship=citizenship or None,
+            status=status or None,
+            home=home or None,
+            coercion=tuple(sorted(coercion.get(pk, ()))),
+            events=(EventRecord("deployment", first),) if first else (),
+            confirmed=pk in verified,
+            consent=consent_by_person.get(pk),
+        )
+
+
+def now() -> datetime:
+    from django.utils import timezone
+
+    return timezone.now()

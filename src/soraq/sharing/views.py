@@ -1,0 +1,134 @@
+"""Sharing pages: statistics (with offline SVG charts and CSV), exports and imports.
+
+Each page asks :func:`soraq.sharing.permissions.can` exactly as the API does:
+an anonymous visitor is sent to the login page, a logged-in user without the
+role gets 403.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET, require_http_methods
+
+from soraq.sharing import permissions
+from soraq.sharing.exports import FORMATS
+
+
+def _require(request: HttpRequest, action: str) -> HttpResponse | None:
+    if permissions.can(request.user, action):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied(f"your role does not allow {action}")
+
+
+def _wants_full(request: HttpRequest) -> bool:
+    return request.GET.get("view") == "full"
+
+
+@require_GET
+def statistics_page(request: HttpRequest) -> HttpResponse:
+    from soraq.sharing.statistics import bar_chart_svg, registry_statistics, wording
+
+    full = _wants_full(request)
+    denied = _require(request, "statistics.full" if full else "statistics.public")
+    if denied:
+        return denied
+    stats = registry_statistics(public=not full)
+    tables = [
+        {
+            "table": table,
+            "chart": mark_safe(bar_chart_svg(table)),  # every label is escaped by bar_chart_svg
+            "rows": [
+                {"label": row.label, "reported": wording(row.reported, table.k),
+                 "confirmed": wording(row.confirmed, table.k) if row.confirmed else (
+                     "0" if row.confirmed == 0 else wording(None, table.k))}
+                for row in table.rows
+            ],
+        }
+        for table in stats.tables
+    ]
+    return render(request, "sharing/statistics.html", {
+        "stats": stats,
+        "tables": tables,
+        "full": full,
+        "total": wording(stats.total) if stats.total is not None else None,
+        "confirmed_total": wording(stats.confirmed) if stats.confirmed else "0",
+        "can_full": permissions.can(request.user, "statistics.full"),
+    })
+
+
+@require_GET
+def statistics_csv(request: HttpRequest) -> HttpResponse:
+    from soraq.sharing.statistics import registry_statistics, to_csv
+
+    full = _wants_full(request)
+    denied = _require(request, "statistics.full" if full else "statistics.public")
+    if denied:
+        return denied
+    response = HttpResponse(to_csv(registry_statistics(public=not full)), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="soraq-statistics-{"full" if full else "public"}.csv"'
+    )
+    return response
+
+
+@require_GET
+def exports_page(request: HttpRequest) -> HttpResponse:
+    denied = _require(request, "export.public")
+    if denied:
+        return denied
+    return render(request, "sharing/exports.html", {
+        "formats": FORMATS,
+        "can_full": permissions.can(request.user, "export.full"),
+    })
+
+
+@require_GET
+def export_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    from soraq.sharing.exporting import build_dataset, export_response
+
+    if fmt not in FORMATS:
+        return HttpResponse("unknown format", status=404, content_type="text/plain")
+    public = request.GET.get("view") != "full"
+    denied = _require(request, "export.public" if public else "export.full")
+    if denied:
+        return denied
+    return export_response(build_dataset(public=public), fmt)
+
+
+@require_http_methods(["GET", "POST"])
+def import_page(request: HttpRequest) -> HttpResponse:
+    from soraq.sharing.imports import ImportReport, Problem, import_list, import_pfif
+
+    denied = _require(request, "persons.import")
+    if denied:
+        return denied
+    context: dict = {"column_map": request.POST.get("column_map", "")}
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            report = ImportReport(problems=[Problem(None, None, "no file was sent")])
+        else:
+            raw = upload.read()
+            name = upload.name or "upload"
+            if name.lower().endswith(".xml"):
+                report = import_pfif(raw)
+            else:
+                column_map = None
+                if context["column_map"].strip():
+                    from soraq.ingest.tables import parse_column_map
+
+                    try:
+                        column_map = parse_column_map(context["column_map"])
+                    except ValueError as exc:
+                        report = ImportReport(problems=[Problem(None, None, str(exc))])
+                        context["report"] = report
+                        return render(request, "sharing/import.html", context, status=400)
+                report = import_list(raw, name, column_map)
+        context["report"] = report
+    return render(request, "sharing/import.html", context)
