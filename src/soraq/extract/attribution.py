@@ -1,9 +1,11 @@
 """Which subject of the report a sentence speaks about.
 
-A sentence naming one subject is about that subject; a sentence naming none
-continues the last subject named (pronouns and "the man" refer back); a report
-with one subject gives it every sentence. Sentences before any subject is named
-go to the first subject, since reports usually open with their main case.
+A sentence naming a subject is about that subject. A sentence naming nobody
+continues the subject named last, but only when it refers back to a person
+(a pronoun, "the man", "her son" -- lexicon ``[attribution] refer``) or sits in
+a paragraph that names the subject; general background ("Russia is sending
+migrants to their deaths") belongs to nobody. Sentences before any subject is
+named go to the first subject when they refer to a person.
 """
 
 from __future__ import annotations
@@ -11,23 +13,47 @@ from __future__ import annotations
 from soraq.extract.context import DocContext
 
 
+def _paragraph_ids(ctx: DocContext) -> list[int]:
+    out, para, prev_end = [], 0, 0
+    for s in ctx.sentences:
+        if "\n" in ctx.text[prev_end : s.start]:
+            para += 1
+        out.append(para)
+        prev_end = s.end
+    return out
+
+
 def sentence_owners(ctx: DocContext) -> list[list[int]]:
     """For each sentence, the indexes (into ``ctx.subjects``) of the subjects it is about."""
     n = len(ctx.sentences)
     if not ctx.subjects:
         return [[] for _ in range(n)]
-    if len(ctx.subjects) == 1:
-        return [[0] for _ in range(n)]
     named: list[set[int]] = [set() for _ in range(n)]
     for i, group in enumerate(ctx.subjects):
         for m in group.mentions:
             named[ctx.sentence_at(m.start)].add(i)
+    paras = _paragraph_ids(ctx)
+    named_paras: dict[int, set[int]] = {}
+    for k in range(n):
+        named_paras.setdefault(paras[k], set()).update(named[k])
+    refer = ctx.lexicon.pattern("attribution", "refer")
     owners: list[list[int]] = []
-    last: list[int] = [0]
+    last: list[int] | None = None
     for k in range(n):
         if named[k]:
             last = sorted(named[k])
-        owners.append(list(last))
+            owners.append(list(last))
+            continue
+        refers = refer is not None and refer.search(ctx.sentences[k].text) is not None
+        in_para = named_paras.get(paras[k], set())
+        if last is None:
+            owners.append([0] if refers else [])
+        elif in_para and (refers or set(last) & in_para):
+            owners.append(list(last) if set(last) & in_para else sorted(in_para))
+        elif refers:
+            owners.append(list(last))
+        else:
+            owners.append([])
     return owners
 
 

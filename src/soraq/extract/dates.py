@@ -1,23 +1,352 @@
-"""Dates in reports: absolute and relative, resolved to partial ISO dates.
+"""Dates in reports, absolute and relative, as partial ISO dates.
 
-Placeholder for step one: only the reference date is computed here; the full
-date finder follows.
+Date expressions are *found* with patterns built from the language's lexicon
+(month names, number words, "ago", "this year" ...) and *resolved* by
+dateparser with the language fixed and the reference date as its base;
+Azerbaijani case endings ("yanvarın 15-də", "oktyabrında") are stripped first
+so they do not defeat it. Precision is kept: ``2026``, ``2026-01`` or
+``2026-01-15``; an approximate amount of time ("about two years ago") gives a
+year only.
+
+The reference date is the publication date; when it is unknown, the latest
+explicit date of the text stands in for it ("this year" is that date's year).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache, lru_cache
+from typing import Any
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+from soraq.extract import az_suffixes
+from soraq.extract.lexicon import Lexicon, load, phrase_to_regex
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    value: str  # partial ISO date
+    explicit_year: bool = False
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(phrase_to_regex(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass
+class _Patterns:
+    month_names: list[list[str]]
+    full: re.Pattern[str]
+    month_year: re.Pattern[str]
+    month_only: re.Pattern[str]
+    year_only: re.Pattern[str]
+    relative: re.Pattern[str]
+    mid_month: re.Pattern[str] | None
+    next_day: re.Pattern[str] | None
+    this_year: re.Pattern[str] | None
+    last_year: re.Pattern[str] | None
+    last_summer: re.Pattern[str] | None
+    numbers: dict[str, int]
+    units: dict[str, str]
+
+
+def _month_alt(months: list[list[str]]) -> str:
+    out = []
+    for spellings in months:
+        for s in spellings:
+            stem = re.escape(s.rstrip("*").rstrip("."))
+            out.append(stem + (r"\.?" if s.endswith(".") else "") + r"[\w]*")
+    return "|".join(sorted(out, key=len, reverse=True))
+
+
+@cache
+def _patterns(lang: str) -> _Patterns:
+    lex = load(lang)
+    d = lex.table("dates")
+    months = d.get("months", [])
+    m = _month_alt(months)
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|-?(?:[a-zəıöüğşç]+))?"
+    year = r"(?P<year>(?:19|20)\d\d)"
+    y_suffix = r"(?:\s*(?:-?(?:c[iıuü]|ci|cı|cu|cü)?\s*il(?:in|də|dә)?|года?|г\.|году))?"
+    if lang == "az":
+        full = (rf"(?:{year}{y_suffix}\s+)?(?P<month>{m})\s+{day}|{day.replace('day', 'day2')}\s+(?P<month2>{m})"
+                rf"(?:\s+{year.replace('year', 'year2')})?")
+        month_year = rf"{year}{y_suffix}\s+(?P<month>{m})|(?P<month2>{m})\s+{year.replace('year', 'year2')}"
+    elif lang == "en":
+        full = (rf"(?P<month>{m})\s+{day}(?:,?\s+{year})?(?!\d)|{day.replace('day', 'day2')}\s+(?:of\s+)?(?P<month2>{m})"
+                rf"(?:,?\s+{year.replace('year', 'year2')})?")
+        month_year = rf"(?P<month>{m})\s+(?:of\s+)?{year}"
+    else:
+        full = rf"{day}\s+(?P<month>{m})(?:\s+{year}{y_suffix})?"
+        month_year = rf"(?P<month>{m})\s+{year}{y_suffix}"
+    numbers = {w: i + 1 for i, w in enumerate(d.get("numbers", []))}
+    num_alt = _alt(list(numbers)) if numbers else r"(?!)"
+    unit_words: dict[str, str] = {}
+    for unit in ("year", "month", "week", "day"):
+        for w in d.get(f"{unit}_units", []):
+            unit_words[w.lower()] = unit
+    about = _alt(d.get("about", [])) or r"(?!)"
+    ago = _alt(d.get("ago", [])) or r"(?!)"
+    relative = (rf"(?:(?P<about>{about})\s+)?(?P<n>\d{{1,2}}|{num_alt}|a|an)(?:[-–]\w+)?\s+"
+                rf"(?P<unit>{_alt(list(unit_words))})\s+(?:\w+\s+)?(?P<ago>{ago})")
+
+    def opt(key: str) -> re.Pattern[str] | None:
+        words = d.get(key, [])
+        return re.compile(_alt(words), re.IGNORECASE) if words else None
+
+    return _Patterns(
+        month_names=months,
+        full=re.compile(full, re.IGNORECASE),
+        month_year=re.compile(month_year, re.IGNORECASE),
+        month_only=re.compile(rf"(?<!\w)(?P<month>{m})", re.IGNORECASE),
+        year_only=re.compile(rf"(?<![\d.,$€£-]){year}(?![\d,.]\d)"),
+        relative=re.compile(relative, re.IGNORECASE),
+        mid_month=opt("mid_month"),
+        next_day=opt("next_day"),
+        this_year=opt("this_year"),
+        last_year=opt("last_year"),
+        last_summer=opt("last_summer"),
+        numbers=numbers,
+        units=unit_words,
+    )
+
+
+def _month_number(word: str, months: list[list[str]]) -> int | None:
+    w = word.lower().rstrip(".")
+    for i, spellings in enumerate(months):
+        for s in spellings:
+            stem = s.lower().rstrip("*").rstrip(".")
+            if w.startswith(stem) and (len(stem) >= 3 or w == stem):
+                return i + 1
+    return None
+
+
+# ---------------------------------------------------------------- dateparser
+
+
+@cache
+def _parser(lang: str) -> Any:
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=[lang], settings={"PREFER_DATES_FROM": "past",
+                                                       "RETURN_AS_TIMEZONE_AWARE": False})
+
+
+@lru_cache(maxsize=4096)
+def parse_with_dateparser(expression: str, lang: str, base: date | None) -> tuple[date, str] | None:
+    """(date, period) for one date expression, or ``None`` when dateparser cannot read it."""
+    text = az_suffixes.strip_number_suffixes(expression) if lang == "az" else expression
+    if lang == "az":
+        text = " ".join(az_suffixes.strip_word(w, lambda s: len(s) >= 3 and _is_month_az(s)) for w in text.split())
+    settings = {"RELATIVE_BASE": datetime(base.year, base.month, base.day)} if base else {}
+    from dateparser.date import DateDataParser
+
+    parser = _parser(lang) if not settings else DateDataParser(
+        languages=[lang], settings={"PREFER_DATES_FROM": "past", **settings})
+    try:
+        data = parser.get_date_data(text)
+    except Exception:  # dateparser raises on odd input; a date is never worth a crash
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period or "day"
+
+
+def _is_month_az(word: str) -> bool:
+    return _month_number(word, _patterns("az").month_names) is not None and word.lower() == _month_stem(word)
+
+
+def _month_stem(word: str) -> str:
+    for spellings in _patterns("az").month_names:
+        for s in spellings:
+            if word.lower() == s.lower().rstrip("*"):
+                return word.lower()
+    return ""
+
+
+# ---------------------------------------------------------------- resolution
+
+
+def _resolve_year(month: int, day: int | None, base: date | None, this_year: bool, last_year: bool) -> int | None:
+    """A year for a date given without one: the latest such date not after the reference date."""
+    if base is None:
+        return None
+    if last_year:
+        return base.year - 1
+    if this_year:
+        return base.year
+    if (month, day or 1) > (base.month, base.day):
+        return base.year - 1
+    return base.year
+
+
+def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
+    if year is None:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        date(year, month, day)
+    except ValueError:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _number(word: str, pats: _Patterns) -> int | None:
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    if w in ("a", "an"):
+        return 1
+    for k, v in pats.numbers.items():
+        if w == k.lower() or (len(k) > 3 and w.startswith(k.lower().rstrip("*"))):
+            return v
+    return None
+
+
+def find_dates(text: str, lang: str, base: date | None) -> list[DateMention]:
+    """Every date expression in the text, resolved, in text order."""
+    pats = _patterns(lang)
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    def near(pattern: re.Pattern[str] | None, s: int, e: int, span: int = 25) -> bool:
+        if pattern is None:
+            return False
+        return pattern.search(text[max(0, s - span) : min(len(text), e + span)]) is not None
+
+    for m in pats.full.finditer(text):
+        g = m.groupdict()
+        month = _month_number(g.get("month") or g.get("month2") or "", pats.month_names)
+        day_s = g.get("day") or g.get("day2")
+        year_s = g.get("year") or g.get("year2")
+        if month is None or not day_s or not (1 <= int(day_s) <= 31):
+            continue
+        day = int(day_s)
+        explicit = bool(year_s)
+        parsed = parse_with_dateparser(m.group(0), lang, base) if lang in ("en", "ru") else None
+        if year_s:
+            year = int(year_s)
+        else:
+            year = _resolve_year(month, day, base, near(pats.this_year, m.start(), m.end()),
+                                 near(pats.last_year, m.start(), m.end()))
+        if parsed is not None and explicit and parsed[0].year == year and parsed[0].month == month:
+            day = parsed[0].day
+        value = _iso(year, month, day)
+        if value:
+            found.append(DateMention(m.start(), m.end(), value, explicit))
+        taken.append((m.start(), m.end()))
+    for m in pats.month_year.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        g = m.groupdict()
+        month = _month_number(g.get("month") or g.get("month2") or "", pats.month_names)
+        year_s = g.get("year") or g.get("year2")
+        if month and year_s:
+            found.append(DateMention(m.start(), m.end(), _iso(int(year_s), month) or year_s, True))
+            taken.append((m.start(), m.end()))
+    for m in pats.relative.finditer(text):
+        if not free(m.start(), m.end()) or base is None:
+            continue
+        n = _number(m.group("n"), pats)
+        unit = pats.units.get(m.group("unit").lower())
+        if n is None or unit is None:
+            continue
+        approx = bool(m.group("about"))
+        if unit == "year":
+            value = _iso(base.year - n)
+        elif unit == "month":
+            y, mo = divmod(base.year * 12 + base.month - 1 - n, 12)
+            value = _iso(y) if approx else _iso(y, mo + 1)
+        else:
+            d = base - timedelta(days=n * (7 if unit == "week" else 1))
+            value = _iso(d.year) if approx else _iso(d.year, d.month) if unit == "week" else _iso(d.year, d.month, d.day)
+        if value:
+            found.append(DateMention(m.start(), m.end(), value))
+            taken.append((m.start(), m.end()))
+    for m in pats.month_only.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        month = _month_number(m.group("month"), pats.month_names)
+        if month is None or (lang == "en" and m.group("month").lower() == "may" and not re.search(
+                r"\b(?:in|of|since|until|late|early|mid|by|end of)\s+$", text[max(0, m.start() - 12) : m.start()], re.I)):
+            continue
+        if lang == "en" and m.group("month").lower() == "march" and not re.search(
+                r"\b(?:in|of|since|until|late|early|mid|by)\s+$", text[max(0, m.start() - 12) : m.start()], re.I):
+            continue
+        year = _resolve_year(month, None, base, near(pats.this_year, m.start(), m.end()),
+                             near(pats.last_year, m.start(), m.end(), 30))
+        value = _iso(year, month)
+        if value:
+            found.append(DateMention(m.start(), m.end(), value))
+            taken.append((m.start(), m.end()))
+    for m in pats.year_only.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        found.append(DateMention(m.start(), m.end(), m.group("year"), True))
+        taken.append((m.start(), m.end()))
+    if base is not None:
+        for pattern, kind in ((pats.mid_month, "mid"), (pats.last_year, "last"), (pats.last_summer, "summer")):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                if not free(m.start(), m.end()):
+                    continue
+                if kind == "mid":
+                    prior = [f for f in found if f.start < m.start() and len(f.value) >= 7]
+                    value = prior[-1].value[:7] if prior else _iso(base.year, base.month)
+                elif kind == "last":
+                    value = _iso(base.year - 1)
+                else:
+                    value = _iso(base.year - 1)
+                if value:
+                    found.append(DateMention(m.start(), m.end(), value))
+                    taken.append((m.start(), m.end()))
+    found.sort(key=lambda f: f.start)
+    if pats.next_day is not None:
+        for m in pats.next_day.finditer(text):
+            prior = [f for f in found if f.end <= m.start() and len(f.value) == 10]
+            if prior:
+                d = date.fromisoformat(prior[-1].value) + timedelta(days=1)
+                found.append(DateMention(m.start(), m.end(), d.isoformat()))
+        found.sort(key=lambda f: f.start)
+    return found
 
 
 def base_date(text: str, published: str | None, lang: str) -> tuple[date | None, bool]:
-    """The date relative expressions refer to: the publication date, else the text's latest year."""
+    """The reference date: the publication date, else the latest explicit date of the text."""
     if published:
         parts = [int(p) for p in published.split("-")]
-        return date(parts[0], parts[1] if len(parts) > 1 else 12, parts[2] if len(parts) > 2 else 28), True
-    years = [int(y) for y in _YEAR.findall(text) if int(y) <= 2030]
-    if not years:
+        if len(parts) == 1:
+            return date(parts[0], 12, 31), True
+        if len(parts) == 2:
+            nxt = date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+            return nxt - timedelta(days=1), True
+        return date(parts[0], parts[1], parts[2]), True
+    explicit = [f for f in find_dates(text, lang, None) if f.explicit_year]
+    if not explicit:
         return None, False
-    return date(max(years), 12, 28), False
+    latest = max(explicit, key=lambda f: f.value)
+    parts = [int(p) for p in latest.value.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 12, 31), False
+    if len(parts) == 2:
+        return date(parts[0], parts[1], 28), False
+    return date(parts[0], parts[1], parts[2]), False
+
+
+def is_birth_context(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether a year at ``start`` is a birth year (not an event date)."""
+    p = lex.pattern("birth", "year")
+    if p is None:
+        return False
+    window = text[max(0, start - 20) : start + 60]
+    return any(m for m in p.finditer(window))

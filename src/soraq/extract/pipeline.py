@@ -9,9 +9,9 @@ not victims of recruitment.
 
 from __future__ import annotations
 
-from soraq.extract import attribution, facts, language, names, relevance, roles, sentences
+from soraq.extract import attribution, facts, language, names, relatives, relevance, roles, sentences
 from soraq.extract.context import DocContext
-from soraq.extract.dates import base_date
+from soraq.extract.dates import base_date, find_dates
 from soraq.extract.lexicon import load
 from soraq.extract.subject import build_person
 from soraq.extract.figures import find_figures
@@ -63,7 +63,9 @@ def extract_text(
         else:
             ctx.others.append(group)
     owners = attribution.sentence_owners(ctx)
-    persons = [build_person(ctx, i, owners, relatives_found) for i in range(len(ctx.subjects))]
+    dates = find_dates(text, lang, base)
+    by_subject = relatives.attach(ctx, owners, relatives_found)
+    persons = [build_person(ctx, i, owners, dates, by_subject) for i in range(len(ctx.subjects))]
     return Report(
         doc_id=doc_id,
         lang=lang,

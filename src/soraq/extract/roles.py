@@ -95,4 +95,6 @@ def classify(ctx: DocContext, group: NameGroup) -> Role:
         return Role("relative", relation[0], relation[1])
     if official:
         return Role("official")
+    if group.best.size == 1 and not cue:
+        return Role("other")
     return Role("subject")

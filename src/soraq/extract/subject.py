@@ -1,21 +1,36 @@
-"""Assembling one subject's :class:`~soraq.report.Person` from the per-field finders."""
+"""Assembling one subject's :class:`~soraq.report.Person` from the per-field finders.
+
+Every field found carries evidence: the character span of the supporting
+phrase or sentence, so the registry can show where it came from.
+"""
 
 from __future__ import annotations
 
-from soraq.extract import attribution, facts
+from soraq.extract import attribution, coercion, events, facts, places, status
 from soraq.extract.context import DocContext
+from soraq.extract.dates import DateMention
 from soraq.extract.names import NameGroup
-from soraq.extract.roles import Role
-from soraq.report import Evidence, Person
+from soraq.extract.name_lists import fold
+from soraq.report import Event, Evidence, Person, Relative
 
 
-def _sex(ctx: DocContext, group: NameGroup) -> str | None:
-    """From the patronymic marker, surname ending or given name; else the domain prior (men)."""
-    return group.sex or "male"
+def _sex(ctx: DocContext, group: NameGroup, sentence_ids: list[int]) -> str:
+    """Patronymic marker, surname ending or given name first; then pronouns; else male.
+
+    Men are the overwhelming majority of those recruited, so a subject with no
+    sign of sex is taken to be a man.
+    """
+    if group.sex:
+        return group.sex
+    female = ctx.lexicon.pattern("names", "female_pronouns")
+    male = ctx.lexicon.pattern("names", "male_pronouns")
+    f = sum(1 for k in sentence_ids if female is not None and female.search(ctx.sentences[k].text))
+    m = sum(1 for k in sentence_ids if male is not None and male.search(ctx.sentences[k].text))
+    return "female" if f > m + 1 else "male"
 
 
-def build_person(ctx: DocContext, index: int, owners: list[list[int]],
-                 relatives_found: list[tuple[NameGroup, Role]]) -> Person:
+def build_person(ctx: DocContext, index: int, owners: list[list[int]], dates: list[DateMention],
+                 relatives_by_subject: dict[int, list[tuple[str, str, int, int]]]) -> Person:
     group = ctx.subjects[index]
     best = group.best
     named = attribution.named_in(ctx, index)
@@ -23,12 +38,14 @@ def build_person(ctx: DocContext, index: int, owners: list[list[int]],
     anchors = [m.start for m in group.mentions]
     evidence = [Evidence(field="name", start=best.start, end=best.end)]
     person = Person(name=best.display, given_name=group.given, family_name=group.family,
-                    patronymic=group.patronymic, sex=_sex(ctx, group))
+                    patronymic=group.patronymic, sex=_sex(ctx, group, own))
+    birth_spans: list[tuple[int, int]] = []
     by = facts.birth_year(ctx, named, own, anchors)
     age = facts.age(ctx, named, own, anchors)
     if by is not None:
         person.birth_year = int(by.value)  # type: ignore[arg-type]
         evidence.append(Evidence(field="birth_year", start=by.start, end=by.end))
+        birth_spans.append((by.start, by.end))
     if age is not None:
         person.age = int(age.value)  # type: ignore[arg-type]
         evidence.append(Evidence(field="age", start=age.start, end=age.end))
@@ -40,5 +57,38 @@ def build_person(ctx: DocContext, index: int, owners: list[list[int]],
     if cit is not None:
         person.citizenship = str(cit.value)
         evidence.append(Evidence(field="citizenship", start=cit.start, end=cit.end))
+    own_or_named = own or named
+    name_words = {fold(w) for m in group.mentions for w in m.tokens}
+    home = places.home(ctx, named + [k for k in own if k not in named], name_words)
+    if home:
+        person.home = home[0]
+        evidence.append(Evidence(field="home", start=home[1], end=home[2]))
+    exclude = name_words | ({fold(person.home)} if person.home else set())
+    abroad = places.location_abroad(ctx, own_or_named, {w.lower() for w in ctx.lexicon.words("location_abroad", "not_abroad")} | exclude)
+    if abroad:
+        person.location_abroad = abroad[0]
+        evidence.append(Evidence(field="location_abroad", start=abroad[1], end=abroad[2]))
+    occ = places.occupation(ctx, own_or_named)
+    if occ:
+        person.occupation = occ[0]
+        evidence.append(Evidence(field="occupation", start=occ[1], end=occ[2]))
+    found = events.find_events(ctx, own_or_named, dates, birth_spans)
+    person.events = [Event(type=e.type, date=e.date) for e in found]
+    for i, e in enumerate(found):
+        evidence.append(Evidence(field=f"events[{i}]", start=e.start, end=e.end))
+    st, st_k = status.decide(ctx, [e.type for e in found], own_or_named)
+    person.status = st
+    if st_k is not None:
+        s = ctx.sentences[st_k]
+        evidence.append(Evidence(field="status", start=s.start, end=s.end))
+    methods = coercion.find_coercion(ctx, own_or_named)
+    person.coercion = [m for m, _ in methods]
+    for i, (_, k) in enumerate(methods):
+        s = ctx.sentences[k]
+        evidence.append(Evidence(field=f"coercion[{i}]", start=s.start, end=s.end))
+    rels = relatives_by_subject.get(index, [])
+    person.relatives = [Relative(name=name, relation=relation) for name, relation, _, _ in rels]
+    for i, (_, _, start, end) in enumerate(rels):
+        evidence.append(Evidence(field=f"relatives[{i}]", start=start, end=end))
     person.evidence = evidence
     return person

@@ -1,0 +1,99 @@
+"""Events in a subject's story: trigger phrases per event type, dated from the same sentence.
+
+A sentence attributed to a subject that contains a trigger of type T (lexicon
+table ``[events]``) records a T event, unless an exclusion phrase of the same
+type (``[event_exclusions]``) covers the trigger. The event's date is the date
+expression of the sentence nearest to the trigger (a birth year never dates an
+event). The same type with the same date is recorded once; an undated mention
+of a type already dated elsewhere adds nothing. Events come out in the order
+they happened: by date where known, by the order of the story otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from soraq.extract.context import DocContext
+from soraq.extract.dates import DateMention
+
+#: the usual order of a recruitment story, to order undated events
+STORY_ORDER = ("departure", "documents_lapsed", "detention", "threat", "torture", "court_hearing",
+               "contract", "training", "deployment", "contact", "wounded", "captured", "disappearance",
+               "death", "return", "appeal")
+
+
+@dataclass
+class FoundEvent:
+    type: str
+    date: str | None
+    start: int  # evidence: the sentence
+    end: int
+    trigger: int  # offset of the trigger phrase
+
+
+def _date_for(ctx: DocContext, dates: list[DateMention], s_start: int, s_end: int, trigger: int) -> str | None:
+    inside = [d for d in dates if d.start >= s_start and d.end <= s_end]
+    if not inside:
+        return None
+    best = min(inside, key=lambda d: abs(d.start - trigger))
+    return best.value
+
+
+def _excluded(ctx: DocContext, etype: str, sentence: str, start: int, end: int) -> bool:
+    pattern = ctx.lexicon.pattern("event_exclusions", etype)
+    if pattern is None:
+        return False
+    for m in pattern.finditer(sentence):
+        if m.start() <= end and m.end() >= start:
+            return True
+    return False
+
+
+def find_events(ctx: DocContext, sentence_ids: list[int], dates: list[DateMention],
+                birth_spans: list[tuple[int, int]]) -> list[FoundEvent]:
+    """The events told in the given sentences, deduplicated and ordered."""
+    usable = [d for d in dates if not any(s <= d.start < e for s, e in birth_spans)]
+    raw: list[FoundEvent] = []
+    for k in sentence_ids:
+        s = ctx.sentences[k]
+        for etype, pattern in ctx.lexicon.patterns("events").items():
+            if pattern is None:
+                continue
+            for m in pattern.finditer(s.text):
+                if _excluded(ctx, etype, s.text, m.start(), m.end()):
+                    continue
+                trigger = s.start + m.start()
+                raw.append(FoundEvent(etype, _date_for(ctx, usable, s.start, s.end, trigger), s.start, s.end, trigger))
+                break
+    return dedupe(raw)
+
+
+def dedupe(events: list[FoundEvent]) -> list[FoundEvent]:
+    """One event per (type, date); undated ones dropped when the type is dated elsewhere."""
+    seen: dict[tuple[str, str | None], FoundEvent] = {}
+    for e in events:
+        seen.setdefault((e.type, e.date), e)
+    dated_types = {t for (t, d) in seen if d is not None}
+    kept = [e for (t, d), e in seen.items() if d is not None or t not in dated_types]
+    # a less precise date of the same type that a more precise one contains adds nothing
+    out = []
+    for e in kept:
+        if e.date and any(o is not e and o.type == e.type and o.date and o.date != e.date
+                          and o.date.startswith(e.date) for o in kept):
+            continue
+        out.append(e)
+    return order(out)
+
+
+def order(events: list[FoundEvent]) -> list[FoundEvent]:
+    """Dated events by date; undated ones at their place in the usual story order."""
+    rank = {t: i for i, t in enumerate(STORY_ORDER)}
+    return sorted(events, key=lambda e: (rank.get(e.type, 99) if e.date is None else _story_slot(e, events, rank),
+                                         e.date or "", e.trigger))
+
+
+def _story_slot(e: FoundEvent, events: list[FoundEvent], rank: dict[str, int]) -> float:
+    """A dated event sits at its story rank, nudged by its date among the other dated events."""
+    dated = sorted((x for x in events if x.date), key=lambda x: x.date or "")
+    pos = dated.index(e)
+    return rank.get(e.type, 99) * 0.0 + pos * 0.001 + min(rank.get(x.type, 99) for x in dated[pos:])

@@ -1,0 +1,210 @@
+"""Home, place abroad and occupation of a subject, taken as written.
+
+All three are read right after (or, for Azerbaijani, right before) a cue
+phrase from the lexicon: "from", "a native of", "житель", "sakini" for home;
+"went to", "lived in", "уехал в" for the place abroad; "worked as",
+"работал в сфере", "... işləyirdi" for the occupation. A place is the run
+of capitalised words there, with an administrative word next to it
+("district", "района", "rayonu") kept; Russian case forms are brought to the
+nominative. "Most specific first" follows from the order of the text
+("Borsunlu village in the Goranboy district" -> "Borsunlu, Goranboy").
+"""
+
+from __future__ import annotations
+
+import re
+
+from soraq.extract import az_suffixes
+from soraq.extract.context import DocContext
+from soraq.extract.names import _match_case, _morph
+
+_CAP = r"[A-ZÀ-ÖØ-ÞƏĞİŞÇÖÜА-ЯЁ][\w'’.-]*"
+_CAP_RUN = re.compile(rf"{_CAP}(?:[ \u00a0-]{_CAP})*")
+_WORD = re.compile(r"[\w'’-]+")
+_OCC_STOP = re.compile(r"\b(?:in|on|at|for|with|and|but|to|from|until|before|after|since|who|which|that|"
+                       r"в|на|с|и|но|до|после|где|который|которая|как)\b", re.IGNORECASE)
+
+
+def _stop_names(ctx: DocContext) -> set[str]:
+    from soraq.extract.names import _stop_words
+
+    return _stop_words(ctx.lang)
+
+
+def _ru_nominative(phrase: str) -> str:
+    """'Хачмазского района' -> 'Хачмазский район', 'Рязани' -> 'Рязань'."""
+    words = phrase.split()
+    out = []
+    for w in words:
+        if not re.search("[А-Яа-яЁё]", w) or "-" in w:
+            out.append(w)
+            continue
+        parses = _morph().parse(w)
+        best = None
+        for p in parses:
+            if {"nomn"} <= p.tag.grammemes and ("Geox" in p.tag or "ADJF" in p.tag or p.tag.POS == "NOUN"):
+                best = p
+                break
+        if best is None:
+            for p in parses:
+                if p.tag.POS in ("NOUN", "ADJF") and p.tag.case is not None:
+                    form = p.inflect({"nomn"} | ({p.tag.number} if p.tag.number else set()))
+                    if form is not None:
+                        best = form
+                        break
+        out.append(_match_case(w, best.word) if best is not None and w[:1].isupper() else (best.word if best else w))
+    return " ".join(out)
+
+
+def _az_bare(phrase: str) -> str:
+    words = phrase.split()
+    if not words:
+        return phrase
+    units = {"rayonu", "kəndi", "şəhəri", "qəsəbəsi", "bələdiyyəsi", "vilayəti"}
+
+    def accept_unit(stem: str) -> bool:
+        return stem.lower() in units
+
+    last = words[-1]
+    stripped = az_suffixes.strip_word(last, accept_unit)
+    if stripped.lower() in units:
+        words[-1] = stripped
+    else:
+        for s in az_suffixes.stems(last):
+            if s.lower() + "u" in units or s.lower() + "i" in units or s.lower() + "ı" in units:
+                words[-1] = next(u for u in units if u.startswith(s.lower()))
+                break
+        else:
+            if len(words) == 1:
+                cands = [s for s in az_suffixes.stems(last) if len(s) >= 4]
+                if cands and re.search(r"(?:da|də|dan|dən|lı|li|lu|lü|ya|yə|nın|nin|a|ə)$", last):
+                    words[-1] = cands[0]
+    return " ".join(words)
+
+
+def _place_after(ctx: DocContext, text: str, pos: int, units: list[str]) -> str | None:
+    """Capitalised place names right after ``pos``, joined most specific first."""
+    tail = text[pos : pos + 90]
+    m = re.match(r"\s*(?:the\s+)?(?:village\s+of\s+|town\s+of\s+|city\s+of\s+)?", tail)
+    start = m.end() if m else 0
+    stop = _stop_names(ctx)
+    names: list[str] = []
+    i = start
+    unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True)) or r"(?!)"
+    while i < len(tail) and len(names) < 3:
+        cap = _CAP_RUN.match(tail, i)
+        if not cap:
+            break
+        words = [w for w in cap.group(0).split() if w.lower() not in {"the"}]
+        if not words or all(w.lower() in stop for w in words):
+            break
+        place = " ".join(w for w in words)
+        j = cap.end()
+        unit = re.match(rf"\s+(?:{unit_alt})\b", tail[j:], re.IGNORECASE)
+        if unit and ctx.lang != "en":
+            place += unit.group(0)
+            j += unit.end()
+        elif unit:
+            j += unit.end()
+            if not names:
+                place += unit.group(0)
+        names.append(place.strip(" .,"))
+        link = re.match(rf"(?:\s*,\s*|\s+(?:in|of)\s+(?:the\s+)?|\s+(?:{unit_alt})\s+(?:in|of)\s+(?:the\s+)?)", tail[j:], re.I)
+        if not link:
+            break
+        i = j + link.end()
+    if not names:
+        return None
+    if ctx.lang == "ru":
+        names = [_ru_nominative(n) for n in names]
+    return ", ".join(dict.fromkeys(names))
+
+
+def _place_before(ctx: DocContext, text: str, pos: int) -> str | None:
+    """Azerbaijani order: the place stands before its cue ("Xaçmaz rayonunun sakini")."""
+    head = text[max(0, pos - 60) : pos]
+    m = re.search(rf"({_CAP}(?:\s+{_CAP})*)(\s+\w+)?\s*$", head)
+    if not m:
+        return None
+    place = m.group(1) + (m.group(2) or "")
+    stop = _stop_names(ctx)
+    if place.split()[0].lower() in stop:
+        return None
+    return _az_bare(place.strip())
+
+
+def home(ctx: DocContext, sentence_ids: list[int], exclude: set[str]) -> tuple[str, int, int] | None:
+    """The subject's place of origin (village, district, city), as written."""
+    pattern = ctx.lexicon.pattern("home", "before")
+    units = ctx.lexicon.words("home", "units")
+    after_cues = ctx.lexicon.pattern("home", "after")
+    for k in sentence_ids:
+        s = ctx.sentences[k]
+        if after_cues is not None:
+            for m in after_cues.finditer(s.text):
+                place = _place_before(ctx, s.text, m.start())
+                if place and place.lower() not in exclude:
+                    return place, s.start, s.end
+        if pattern is None:
+            continue
+        for m in pattern.finditer(s.text):
+            place = _place_after(ctx, s.text, m.end(), units)
+            if place and not any(place.lower().startswith(x) for x in exclude):
+                return place, s.start, s.end
+    return None
+
+
+def location_abroad(ctx: DocContext, sentence_ids: list[int], exclude: set[str]) -> tuple[str, int, int] | None:
+    """Where the subject lived, worked or was held before being sent to war."""
+    pattern = ctx.lexicon.pattern("location_abroad", "before")
+    after_cues = ctx.lexicon.pattern("location_abroad", "after")
+    for k in sentence_ids:
+        s = ctx.sentences[k]
+        if after_cues is not None:
+            for m in after_cues.finditer(s.text):
+                place = _place_before(ctx, s.text, m.start())
+                if place and place.lower() not in exclude:
+                    return place, s.start, s.end
+        if pattern is None:
+            continue
+        for m in pattern.finditer(s.text):
+            place = _place_after(ctx, s.text, m.end(), [])
+            if place and not any(place.lower().startswith(x) for x in exclude):
+                place = place.split(",")[0].strip()
+                return place, s.start, s.end
+    fallback = ctx.lexicon.pattern("location_abroad", "country_cues")
+    country = ctx.lexicon.words("location_abroad", "country")
+    if fallback is not None and country:
+        for k in sentence_ids:
+            s = ctx.sentences[k]
+            if fallback.search(s.text):
+                return country[0], s.start, s.end
+    return None
+
+
+def occupation(ctx: DocContext, sentence_ids: list[int]) -> tuple[str, int, int] | None:
+    """The subject's trade, as written ("car mechanic", "водитель микроавтобуса")."""
+    pattern = ctx.lexicon.pattern("occupation", "before")
+    regexes = ctx.lexicon.pattern("occupation", "patterns")
+    for k in sentence_ids:
+        s = ctx.sentences[k]
+        if regexes is not None:
+            for m in regexes.finditer(s.text):
+                value = m.groupdict().get("occ")
+                if value:
+                    return value.strip(), s.start, s.end
+        if pattern is None:
+            continue
+        for m in pattern.finditer(s.text):
+            tail = s.text[m.end() :]
+            clause = re.split(r"[,.;:—–()\"“”«»]", tail, maxsplit=1)[0]
+            stop = _OCC_STOP.search(clause)
+            if stop:
+                clause = clause[: stop.start()]
+            words = _WORD.findall(clause)[:4]
+            if words and not words[0][:1].isdigit():
+                value = " ".join(words)
+                if ctx.lang == "ru":
+                    value = _ru_nominative(value)
+                return value, s.start, s.end
+    return None

@@ -1,0 +1,44 @@
+"""A subject's status as of publication, by the spec's precedence.
+
+Evidence is the subject's events plus the status phrases of the lexicon in the
+subject's sentences (hedged sentences such as "feared dead" do not count).
+Precedence, strongest first: killed; returned (a later return beats capture);
+captured; missing (sent to war and contact lost is missing, not at the front);
+wounded; at_front; in_unit; detained; else unknown.
+"""
+
+from __future__ import annotations
+
+from soraq.extract.context import DocContext
+
+PRECEDENCE = ("killed", "returned", "captured", "missing", "wounded", "at_front", "in_unit", "detained")
+
+EVENT_STATUS = {
+    "death": "killed", "return": "returned", "captured": "captured", "disappearance": "missing",
+    "wounded": "wounded", "deployment": "at_front", "training": "in_unit", "contract": "in_unit",
+    "detention": "detained",
+}
+
+
+def decide(ctx: DocContext, event_types: list[str], sentence_ids: list[int]) -> tuple[str, int | None]:
+    """(status, sentence index of the evidence or None)."""
+    found: dict[str, int | None] = {}
+    for t in event_types:
+        if t in EVENT_STATUS:
+            found.setdefault(EVENT_STATUS[t], None)
+    hedge = ctx.lexicon.pattern("status", "uncertain")
+    for k in sentence_ids:
+        text = ctx.sentences[k].text
+        hedged = hedge is not None and hedge.search(text) is not None
+        for status, pattern in ctx.lexicon.patterns("status").items():
+            if status == "uncertain" or pattern is None:
+                continue
+            if hedged and status == "killed":
+                continue
+            if pattern.search(text):
+                if found.get(status) is None:
+                    found[status] = k
+    for status in PRECEDENCE:
+        if status in found:
+            return status, found[status]
+    return "unknown", None
