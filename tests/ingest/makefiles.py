@@ -112,3 +112,17 @@ def article_html(title: str = "Family appeals for missing worker", body: str = A
 <article><h1>{title}</h1>{paragraphs}</article>
 <footer>Copyright {site}. All rights reserved. Subscribe to our newsletter.</footer>
 </body></html>""".encode()
+
+
+def warc_bytes(pages: list[tuple[str, bytes, str]]) -> bytes:
+    """A gzipped WARC with one HTTP response record per ``(url, body, content_type)``."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    for url, body, content_type in pages:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+        writer.write_record(record)
+    return buffer.getvalue()

@@ -94,3 +94,20 @@ def test_archive_with_the_project_extractor(spark, archive: Path, tmp_path: Path
     assert stats.documents == 6
     assert stats.extracted + stats.failed == expected + 1  # + the broken line
     assert stats.filtered_out == len(ARTICLES) - expected
+
+
+def test_warc_archive(spark, tmp_path: Path) -> None:
+    pytest.importorskip("warcio", reason="warcio is not installed (optional: pip install warcio)")
+    from soraq.ingest.spark import run_archive
+
+    from .makefiles import article_html, warc_bytes
+
+    body = "Orxan Testoglu, born in 1991, was forced to sign a contract. " * 3
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(warc_bytes([
+        ("https://news.example/a", article_html(body=body), "text/html"),
+        ("https://news.example/b", article_html(title="Local football", body="Fictivsk United won again. " * 5),
+         "text/html"),
+    ]))
+    stats = run_archive(path, tmp_path / "out", spark=spark, relevance=fake_relevance, extractor=fake_extractor)
+    assert (stats.documents, stats.filtered_out, stats.extracted, stats.persons) == (2, 1, 1, 1)

@@ -1,7 +1,8 @@
 """Archives at scale: a news archive through the pre-filter and extraction with PySpark.
 
 A news archive (millions of articles, JSON lines ``{"doc_id", "text",
-"published"?, "url"?, "lang"?, "title"?}``) is mostly irrelevant: only a
+"published"?, "url"?, "lang"?, "title"?}``, or WARC files whose HTML pages
+are turned into such articles by :mod:`soraq.ingest.warc`) is mostly irrelevant: only a
 fraction of a percent reports on coerced recruitment. Each partition runs the
 cheap lexical pre-filter (:func:`soraq.extract.is_relevant_fast`) on every
 article and the full extraction (:func:`soraq.extract.extract_text`) only on
@@ -150,14 +151,24 @@ def run_archive(
     archive = Path(archive_path)
     if not archive.exists():
         raise FileNotFoundError(f"no archive at {archive}")
-    if archive.suffix.lower() in (".warc", ".gz") and ".warc" in archive.name.lower():
-        raise ValueError("WARC archives are not read yet: convert them to JSON lines (doc_id, text, url, published)")
+    from soraq.ingest.warc import is_warc
+
+    warc = is_warc(archive.name) or (archive.is_dir() and any(is_warc(p.name) for p in archive.iterdir()))
     out = Path(out_parquet)
     own = spark is None
     session = spark or local_session(master, partitions)
     started = time.perf_counter()
     try:
-        lines = session.sparkContext.textFile(str(archive), minPartitions=partitions)
+        if warc:  # one task per WARC file reads its pages, then the articles are spread out
+            from soraq.ingest.warc import warc_bytes_to_articles
+
+            lines = (
+                session.sparkContext.binaryFiles(str(archive))
+                .flatMap(lambda item: (json.dumps(a, ensure_ascii=False) for a in warc_bytes_to_articles(item[1])))
+                .repartition(partitions)
+            )
+        else:
+            lines = session.sparkContext.textFile(str(archive), minPartitions=partitions)
         rows = lines.mapPartitions(lambda part: process_lines(part, relevance, extractor))
         table = session.createDataFrame(rows, schema=_row_schema()).persist()
         reports = table.where(table.stage != FILTERED)
