@@ -56,6 +56,12 @@ def given_reports(reports: dict[str, Report]) -> Callable[[SourceDocument], Repo
     return extract
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Tests log in often: a fast hasher keeps them quick (production keeps Django's default)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES

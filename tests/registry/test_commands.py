@@ -1,0 +1,142 @@
+"""The command-line contract of ingest, demo-account and serve, through soraq.cli.main."""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+import subprocess
+import sys
+import threading
+import urllib.request
+
+import pytest
+
+from soraq.cli import main
+from soraq.registry.models import Document
+
+
+@pytest.mark.django_db
+def test_ingest_command_summary_failures_and_exit_codes(fixtures_dir, capsys):
+    batch = str(fixtures_dir / "batch")
+    assert main(["ingest", "--no-progress", batch]) == 3  # stored, but some items failed
+    out, err = capsys.readouterr()
+    assert "ingested: 2 new, 0 unchanged, 3 failed" in out
+    assert "new persons" in out and "sent to review" in out
+    assert "failed: " in err and "empty.txt" in err and "mixed.jsonl:2" in err
+
+    assert main(["ingest", batch]) == 3
+    out, _ = capsys.readouterr()
+    assert "ingested: 0 new, 2 unchanged, 3 failed" in out
+    assert Document.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_ingest_command_dry_run_and_usage(fixtures_dir, capsys):
+    assert main(["ingest", "--dry-run", str(fixtures_dir / "two-scripts.jsonl")]) == 0
+    out, _ = capsys.readouterr()
+    assert "would ingest (dry run, nothing stored): 2 new" in out
+    assert Document.objects.count() == 0
+    assert main(["ingest"]) == 2
+    assert main(["ingest", str(fixtures_dir / "does-not-exist")]) == 1
+    _, err = capsys.readouterr()
+    assert "no such file or folder" in err
+
+
+@pytest.mark.django_db
+def test_ingest_command_relink(fixtures_dir, capsys):
+    assert main(["ingest", "--no-link", str(fixtures_dir / "two-scripts.jsonl")]) == 0
+    assert main(["ingest", "--relink"]) == 0
+    out, _ = capsys.readouterr()
+    assert "re-linked" in out
+    assert not Document.objects.get(doc_id="invented-en-nasibov").mentions.filter(person__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_demo_account_is_created_once_and_its_password_shown_once(client, capsys):
+    assert main(["demo-account"]) == 0
+    out, _ = capsys.readouterr()
+    assert "user name: demo" in out
+    password = out.split("password:", 1)[1].split()[0]
+    assert len(password) == 20
+    assert client.login(username="demo", password=password)
+
+    assert main(["demo-account"]) == 0
+    again, _ = capsys.readouterr()
+    assert "already exists" in again and password not in again and "password:" not in again
+
+    assert main(["demo-account", "--reset"]) == 0
+    reset, _ = capsys.readouterr()
+    new_password = reset.split("password:", 1)[1].split()[0]
+    assert new_password != password
+    assert client.login(username="demo", password=new_password)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_serve_applies_pending_migrations():
+    from django.core.management import call_command
+
+    from soraq.site import bootstrap
+
+    call_command("migrate", "registry", "0001", verbosity=0)
+    assert bootstrap.pending_migrations()
+    assert bootstrap.migrate() >= 1
+    assert bootstrap.pending_migrations() == []
+    assert bootstrap.migrate() == 0
+
+
+@pytest.mark.django_db
+def test_serve_answers_pages_and_static_files_without_debug(settings):
+    from django.conf import settings as live
+
+    from soraq.commands.serve import make_server
+
+    assert live.DEBUG is False
+    httpd = make_server("127.0.0.1", 0)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{httpd.server_port}"
+        with urllib.request.urlopen(f"{base}/accounts/login/", timeout=10) as response:
+            assert response.status == 200
+            assert b'name="password"' in response.read()
+        with urllib.request.urlopen(f"{base}/static/registry/soraq.css", timeout=10) as response:
+            assert response.status == 200 and b"--accent" in response.read()
+        # a registry page without login goes to the login page
+        with urllib.request.urlopen(f"{base}/persons/", timeout=10) as response:
+            assert response.url.startswith(f"{base}/accounts/login/")
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
+
+
+def test_server_log_lines_carry_no_query_strings():
+    from soraq.site.logfilters import RedactQueryStrings
+
+    record = logging.LogRecord("django.server", logging.INFO, __file__, 1, '"%s" %s %s',
+                               ("GET /persons/?q=Nasibov HTTP/1.1", "200", "512"), None)
+    assert RedactQueryStrings().filter(record)
+    assert "Nasibov" not in record.getMessage()
+    assert "/persons/?…" in record.getMessage()
+
+
+def test_secret_key_is_generated_once_with_private_mode(tmp_path, monkeypatch):
+    from soraq.site import settings as site_settings
+
+    monkeypatch.delenv("SORAQ_SECRET_KEY", raising=False)
+    key = site_settings._secret_key(tmp_path)
+    path = tmp_path / "secret_key"
+    assert len(key) >= 50 and stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert site_settings._secret_key(tmp_path) == key
+    monkeypatch.setenv("SORAQ_SECRET_KEY", "from-the-environment")
+    assert site_settings._secret_key(tmp_path) == "from-the-environment"
+
+
+def test_require_postgres_refuses_another_database(tmp_path):
+    env = {**os.environ, "SORAQ_REQUIRE_POSTGRES": "1", "DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite3",
+           "SORAQ_VAR_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", "import soraq.site.settings"], env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0
+    assert "SORAQ_REQUIRE_POSTGRES" in done.stderr
