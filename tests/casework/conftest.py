@@ -57,3 +57,61 @@ def admin_user(db, django_user_model):
 @pytest.fixture
 def family_user(db, django_user_model):
     return make_user(django_user_model, "fay-family", "family")
+
+
+def add_report(doc_id: str, text: str, persons: list[dict], published: str = "2026-03-10", outlet: str = "Example News"):
+    """Store a fictional news report in the registry and link its persons, as ingest would."""
+    import hashlib
+
+    from soraq.registry import dates
+    from soraq.registry.models import Document
+    from soraq.registry.services import ingest, linking
+    from soraq.report import Person, Report
+
+    report = Report(doc_id=doc_id, lang="en", published=published, relevant=True,
+                    persons=[Person(**p) for p in persons])
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    document = Document.objects.create(
+        doc_id=doc_id, text=text, title=f"Report {doc_id}", outlet=outlet, lang="en", published=published,
+        published_precision=dates.precision(published), published_sort=dates.sortable(published),
+        content_sha256=digest, text_sha256=digest, relevant=True, report=report.model_dump(mode="json"),
+    )
+    mentions = ingest.store_mentions(document, report)
+    for m in mentions:
+        linking.link_new_mention(m)
+        m.refresh_from_db()
+    return mentions
+
+
+def name_evidence(text: str, name: str) -> list[dict]:
+    start = text.index(name)
+    return [{"field": "name", "start": start, "end": start + len(name)}]
+
+
+INTAKE_POST = {
+    "name": "Rovshan Alizada",
+    "birth_date": "1991",
+    "citizenship": "AZ",
+    "home_district": "Qaraçala, Salyan",
+    "work_abroad": "Kaluga",
+    "phone": "+000 555 0102",
+    "story": "He called in March and said police took his documents.",
+    "last_contact": "03.2026",
+    "went_missing": "04.2026",
+    "contact_name": "Leyla Alizada",
+    "contact_relation": "sister",
+    "contact_phone": "+000 555 0199",
+    "contact_email": "family-contact@example.org",
+    "contact_other": "",
+    "consent": "on",
+    "website": "",
+}
+
+
+@pytest.fixture
+def intake_post(settings):
+    """A valid intake POST (minimum fill time off, fresh signed start)."""
+    from soraq.casework.forms import signed_start
+
+    settings.SORAQ_INTAKE_MIN_SECONDS = 0
+    return {**INTAKE_POST, "started": signed_start()}

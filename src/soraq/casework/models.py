@@ -81,8 +81,10 @@ class Case(models.Model):
     home_region = models.CharField(_("home region"), max_length=255, blank=True, db_index=True)
     status = models.CharField(_("case status"), max_length=8, choices=Status.choices,
                               default=Status.NEW, db_index=True)
-    person = models.ForeignKey("registry.Person", verbose_name=_("person in the registry"),
-                               null=True, blank=True, on_delete=models.SET_NULL, related_name="cases")
+    # The case's anchor in the registry is a *mention* (the family's own claim, or a report's),
+    # not a person row: persons are merged and split by linking, mentions stay put and move along.
+    mention = models.ForeignKey("registry.Mention", verbose_name=_("anchor mention in the registry"),
+                                null=True, blank=True, on_delete=models.SET_NULL, related_name="cases")
     last_contact = models.DateField(_("last contact"), null=True, blank=True)
     silence_days = models.PositiveSmallIntegerField(
         _("alert after days without news"), default=30,
@@ -107,6 +109,11 @@ class Case(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("casework:case-detail", args=[self.reference])
+
+    @property
+    def person(self):
+        """The registry person the case is about now (follows merges and splits of its mention)."""
+        return self.mention.person if self.mention_id and self.mention else None
 
     def days_since_contact(self, today=None) -> int | None:
         """Whole days since the last news of the person (None when never known)."""

@@ -1,0 +1,101 @@
+"""A family's tracing request as a dated, sourced claim in the registry.
+
+The request becomes a registry :class:`~soraq.registry.models.Document`
+(``intake-srq-…``) holding a short *generated* statement - never the family's
+testimony or contacts, which stay encrypted in case work - and one report
+person built with the contract's :class:`soraq.report.Report`. The registry's
+own services store the mention and link it, so the family's claim sits beside
+every news report about the same person, with the matcher's reasons.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from soraq.registry import dates as registry_dates
+from soraq.registry.models import Document, Mention
+from soraq.registry.services import ingest as registry_ingest
+from soraq.registry.services import linking
+from soraq.report import Event, Evidence, Person, Report
+
+log = logging.getLogger(__name__)
+
+SOURCE_KIND = "family_tracing_request"
+
+
+def statement(req) -> tuple[str, list[Evidence], list[Event]]:
+    """The generated, non-confidential text of the claim, with evidence spans and events."""
+    parts: list[str] = []
+    evidence: list[Evidence] = []
+    events: list[Event] = []
+
+    def add(sentence: str, *marks: tuple[str, str]) -> None:
+        offset = sum(len(p) + 1 for p in parts)
+        parts.append(sentence)
+        for field, marked in marks:
+            start = offset + sentence.index(marked)
+            evidence.append(Evidence(field=field, start=start, end=start + len(marked)))
+
+    filed = timezone.localdate(req.submitted_at).isoformat()
+    add(f"Tracing request {req.reference} was filed by a relative on {filed}.")
+    add(f"The relative reports that {req.name} is missing.", ("name", req.name), ("status", "is missing"))
+    if req.birth_date:
+        add(f"Date or year of birth given: {req.birth_date}.", ("birth_year", req.birth_date))
+    if req.home_district:
+        add(f"Home: {req.home_district}.", ("home", req.home_district))
+    if req.work_abroad:
+        add(f"Worked abroad in: {req.work_abroad}.", ("location_abroad", req.work_abroad))
+        events.append(Event(type="departure", date=None, place=req.work_abroad))
+    if req.last_contact:
+        add(f"Last contact with the family: {req.last_contact}.", (f"events[{len(events)}]", req.last_contact))
+        events.append(Event(type="contact", date=req.last_contact))
+    if req.went_missing:
+        add(f"Contact lost since: {req.went_missing}.", (f"events[{len(events)}]", req.went_missing))
+        events.append(Event(type="disappearance", date=req.went_missing))
+    events.append(Event(type="appeal", date=filed))
+    return "\n".join(parts), evidence, events
+
+
+def build_report(req) -> Report:
+    """The contract's report for one request: one person, status ``missing`` as of the filing date."""
+    text, evidence, events = statement(req)
+    birth_year = int(req.birth_date[:4]) if req.birth_date else None
+    person = Person(
+        name=req.name, birth_year=birth_year, citizenship=req.citizenship or None,
+        home=req.home_district or None, location_abroad=req.work_abroad or None,
+        status="missing", events=events, evidence=evidence,
+    )
+    return Report(
+        doc_id=req.doc_id, lang=req.lang if len(req.lang) == 2 else "en",
+        published=timezone.localdate(req.submitted_at).isoformat(), relevant=True, text=text,
+        source={"kind": SOURCE_KIND, "reference": req.reference}, persons=[person],
+    )
+
+
+@transaction.atomic
+def file_claim(req) -> Mention:
+    """Store the request as a registry document and mention, and link it (if the matcher is there)."""
+    report = build_report(req)
+    text = report.text or ""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    document = Document.objects.create(
+        doc_id=report.doc_id, text=text, title=f"Tracing request {req.reference}",
+        outlet="Soraq intake", lang=report.lang, published=report.published or "",
+        published_precision=registry_dates.precision(report.published),
+        published_sort=registry_dates.sortable(report.published),
+        content_sha256=digest, text_sha256=digest, media_type="text/plain",
+        origin=SOURCE_KIND, relevant=True, report=report.model_dump(mode="json"),
+        extractor_version="casework-intake",
+    )
+    mention = registry_ingest.store_mentions(document, report)[0]
+    try:
+        with transaction.atomic():
+            linking.link_new_mention(mention)
+    except ImportError as exc:  # the matcher is not installed: the mention waits for `soraq link`
+        log.warning("tracing request stored unlinked: %s", exc)
+    mention.refresh_from_db()
+    return mention
