@@ -5,9 +5,9 @@ when A and C were born fifteen years apart. Here merge edges are taken strongest
 two groups are joined only if no pair across them is a contradiction (a veto level such as
 different patronymics, birth years far apart, a different mother, without enough other
 evidence to clear the merge threshold) or a human "not the same". Then review-band edges
-join two groups only when EVERY pair across them is at least in the review band (nothing
-speaks against the merge): a mention known by its name alone joins the one person with that
-name, but not one of two namesakes. Human "same" decisions are applied first and always hold.
+join a group to its best candidate only when no rival candidate comes close and EVERY pair
+across them is at least in the review band (nothing speaks against the merge): a mention
+known by its name alone joins the one person with that name, but not one of two namesakes. Human "same" decisions are applied first and always hold.
 """
 
 from __future__ import annotations
@@ -17,6 +17,9 @@ from collections.abc import Callable, Iterable, Sequence
 from soraq.link.results import HumanDecision, PairScore
 
 ScoreFn = Callable[[str, str], PairScore]
+
+#: a review-band candidate must beat every other candidate by this many bits (8x the odds)
+AMBIGUITY_MARGIN = 3.0
 
 
 class _Groups:
@@ -94,12 +97,55 @@ def cluster(
     scored = sorted(pairs, key=lambda p: -p.match_weight)
     for p in scored:
         cache.setdefault(frozenset((p.a_id, p.b_id)), p)
-    for strict, band in ((False, "merge"), (True, "review")):
-        for p in scored:
-            if p.decision != band or p.a_id not in known or p.b_id not in known:
-                continue
-            ra, rb = groups.find(p.a_id), groups.find(p.b_id)
-            if ra != rb and compatible(ra, rb, strict):
-                groups.union(ra, rb)
+    for p in scored:
+        if p.decision != "merge" or p.a_id not in known or p.b_id not in known:
+            continue
+        ra, rb = groups.find(p.a_id), groups.find(p.b_id)
+        if ra != rb and compatible(ra, rb, strict=False):
+            groups.union(ra, rb)
+    _promote_unique_reviews(groups, [p for p in scored if p.decision == "review"], compatible, known)
     out = [sorted(m) for m in groups.members.values()]
     return sorted(out, key=lambda c: (-len(c), c[0]))
+
+
+def _promote_unique_reviews(groups: _Groups, reviews: list[PairScore], compatible, known: set[str]) -> None:
+    """Join a group to its best review-band candidate when that candidate is unambiguous.
+
+    A mention known by little more than its name joins the one person it fits. Candidates
+    are the groups it shares a review-band pair with and that nothing speaks against (every
+    pair across is at least in the review band, no contradiction). It joins the best one
+    only if no other candidate comes within ``AMBIGUITY_MARGIN`` bits of it: when two
+    namesakes both fit, it stays alone (a missed link is better than a false merge).
+    Repeats until nothing changes, because a join can settle another group's choice.
+    """
+    edges = [p for p in reviews if p.a_id in known and p.b_id in known]
+    changed = True
+    while changed and edges:
+        changed = False
+        best: dict[str, dict[str, float]] = {}
+        for p in edges:
+            ra, rb = groups.find(p.a_id), groups.find(p.b_id)
+            if ra == rb:
+                continue
+            for x, y in ((ra, rb), (rb, ra)):
+                cur = best.setdefault(x, {})
+                cur[y] = max(cur.get(y, float("-inf")), p.match_weight)
+        order = sorted(best, key=lambda g: -max(best[g].values()))
+        for g in order:
+            if g not in groups.members:  # absorbed earlier in this round
+                continue
+            root = groups.find(g)
+            cands = sorted(
+                ((w, groups.find(c)) for c, w in best[g].items() if groups.find(c) != root),
+                reverse=True,
+            )
+            fitting = [(w, c) for w, c in cands if compatible(root, c, strict=True)]
+            if not fitting:
+                continue
+            w1, c1 = fitting[0]
+            rivals = [w for w, c in cands if c != c1]
+            if rivals and w1 - max(rivals) < AMBIGUITY_MARGIN:
+                continue
+            groups.union(root, c1)
+            changed = True
+        edges = [p for p in edges if groups.find(p.a_id) != groups.find(p.b_id)]

@@ -17,7 +17,7 @@ from itertools import permutations
 from rapidfuzz.distance import JaroWinkler
 from rapidfuzz.fuzz import ratio
 
-from soraq.names.keys import word_forms, word_skeletons
+from soraq.names.keys import relaxed, word_forms, word_skeletons
 
 #: word match strengths, strongest first
 EXACT, PHONETIC, FUZZY, NONE = 3, 2, 1, 0
@@ -35,16 +35,23 @@ def word_match(a: str, b: str) -> int:
         return NONE
     if set(fa) & set(fb):
         return EXACT
-    best = max(ratio(x, y) for x in fa for y in fb)
+    ra, rb = _relaxed_forms(fa), _relaxed_forms(fb)
+    best = max(ratio(x, y) for x in ra for y in rb)
     same_start = any(x[0] == y[0] for x in fa for y in fb)  # "Emil" and "Amil" are two names
     if same_start and word_skeletons(a) & word_skeletons(b) and best >= PHONETIC_RATIO:
         return PHONETIC
+    # typos are judged on the faithful canon: "Emil" and "Amil" are two names, not a typo
+    best = max(ratio(x, y) for x in fa for y in fb)
     if best >= FUZZY_RATIO and min(len(fa[0]), len(fb[0])) >= 4:
         return FUZZY
     jw = max(JaroWinkler.similarity(x, y) for x in fa for y in fb)
     if jw >= 0.9 and min(len(fa[0]), len(fb[0])) >= 5:
         return FUZZY
     return NONE
+
+
+def _relaxed_forms(forms: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(relaxed(f) for f in forms)
 
 
 def initial_matches(initial: str, word: str) -> bool:

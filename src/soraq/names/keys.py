@@ -34,7 +34,6 @@ _CANON_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"kh|x", "h"),
         (r"gh|q", "g"),
         (r"w", "v"),
-        (r"ph", "f"),
         (r"yev", "ev"),
         (r"(?<=[bdfghjklmnprstvz])y(?=[aeou])", ""),  # Билясувар = Biləsuvar, Велиев = Veliyev
         (r"iy", "i"),
@@ -43,6 +42,8 @@ _CANON_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 _VOWELS = re.compile(r"[aeiou]")
+_ASPIRATE = re.compile(r"([tpdbg])h")
+_VOWEL_CLASSES = str.maketrans({"e": "a", "o": "u"})
 _SKELETON_CLASSES = (
     (re.compile(r"sh|ch|ts|[szjc]"), "s"),
     (re.compile(r"[hgk]"), "k"),
@@ -65,11 +66,18 @@ def skeleton(word: str) -> str:
     w = canon(word)
     if not w:
         return ""
+    w = _ASPIRATE.sub(r"\1", w)  # Thapa = Тапа, Bhandari = Бандари
     for pattern, rep in _SKELETON_CLASSES:
         w = pattern.sub(rep, w)  # type: ignore[arg-type]
     head = {"a": "a", "e": "a", "i": "i", "o": "u", "u": "u"}.get(w[0], "")  # Əli = Эли = Али
     body = _VOWELS.sub("", w)
     return re.sub(r"(.)\1+", r"\1", head + body)
+
+
+@lru_cache(maxsize=500_000)
+def relaxed(word: str) -> str:
+    """The canon with vowels Russian and Azerbaijani renderings swap made equal (ə/a/e, o/u)."""
+    return _ASPIRATE.sub(r"\1", canon(word)).translate(_VOWEL_CLASSES)
 
 
 def fold(text: str) -> str:

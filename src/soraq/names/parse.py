@@ -11,6 +11,7 @@ surname suffix, else the last word of a Latin name or the first of a Russian "Su
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from soraq.names.transliterate import is_cyrillic
@@ -46,8 +47,13 @@ class NameParts:
 
 
 def tokenize(name: str) -> list[str]:
-    """Words of a name, punctuation dropped (hyphenated and apostrophe words kept whole)."""
-    return [t for t in _TOKEN.findall(name or "")]
+    """Words of a name, punctuation dropped (hyphenated and apostrophe words kept whole).
+
+    A combining dot above (Turkish/Azerbaijani "İ" lower-cased or transliterated as "И̇")
+    is dropped rather than allowed to split a word.
+    """
+    text = unicodedata.normalize("NFC", name or "").replace("\u0307", "")
+    return [t for t in _TOKEN.findall(text)]
 
 
 def is_initial(word: str) -> bool:
@@ -69,6 +75,7 @@ def parse_name(
     """Parts of a name: explicit fields win, the rest is read from the written name."""
     words = tokenize(name)
     found_patronymic = patronymic
+    marked = False
     kept: list[str] = []
     i = 0
     while i < len(words):
@@ -78,6 +85,7 @@ def parse_name(
                 found_patronymic = kept[-1]
             if kept and (patronymic is None or _same_word(kept[-1], patronymic)):
                 kept.pop()
+                marked = True
             i += 1
             continue
         if _RU_PATRONYMIC.search(w.lower()) and len(words) >= 3:
@@ -86,9 +94,13 @@ def parse_name(
             continue
         kept.append(w)
         i += 1
-    if patronymic:
-        # "Азер Арзуман Ахмедов": the patronymic is written without a marker
-        kept = [w for w in kept if not _same_word(w, patronymic)] or kept
+    if patronymic and not marked and len(kept) >= 3:
+        # "Азер Арзуман Ахмедов": the patronymic written without a marker (one word removed,
+        # so that a son named after his father keeps his given name)
+        for k, w in enumerate(kept):
+            if _same_word(w, patronymic):
+                kept = kept[:k] + kept[k + 1 :]
+                break
     initials = tuple(w.rstrip(".") for w in kept if is_initial(w))
     full = [w for w in kept if not is_initial(w)]
     given, family = given_name, family_name

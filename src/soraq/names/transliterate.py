@@ -53,7 +53,7 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 @lru_cache(maxsize=200_000)
 def to_latin(text: str) -> str:
     """Any name into lower-case ASCII Latin, words separated by single spaces."""
-    text = unicodedata.normalize("NFC", text or "")
+    text = unicodedata.normalize("NFC", text or "").replace("\u0307", "")
     out = []
     for ch in text:
         rep = _TABLE.get(ch)

@@ -6,13 +6,23 @@ from rapidfuzz.fuzz import ratio
 
 from soraq.link.compare.base import Outcome
 from soraq.link.compare.prepare import Prepared
+from soraq.names.keys import relaxed, skeleton
 
 #: two place words are the same place at this rapidfuzz ratio (spelling variants, "Goranboy" ~ "Geranboy")
 PLACE_RATIO = 80.0
 
 
+def _same_place_word(a: str, b: str) -> bool:
+    """Two folded place words name one place: equal, a small spelling difference, or the same skeleton."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4:
+        return False
+    return ratio(relaxed(a), relaxed(b)) >= PLACE_RATIO or (skeleton(a) == skeleton(b) and len(skeleton(a)) >= 3)
+
+
 def _overlap(x: frozenset[str], y: frozenset[str]) -> bool:
-    return any(a == b or (min(len(a), len(b)) >= 4 and ratio(a, b) >= PLACE_RATIO) for a in x for b in y)
+    return any(_same_place_word(a, b) for a in x for b in y)
 
 
 def home(a: Prepared, b: Prepared) -> Outcome | None:
