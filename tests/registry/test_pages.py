@@ -156,7 +156,11 @@ def test_language_switch(client_in, registry):
     assert response.status_code == 302
     page = client_in.get(reverse("registry:person-list"))
     assert page.context["LANGUAGE_CODE"] == "ru"
-    assert 'lang="ru"' in page.content.decode()
+    html = page.content.decode()
+    assert 'lang="ru"' in html and "Люди" in html and "Найден 1 человек" in html
+    client_in.post(reverse("set_language"), {"language": "az", "next": "/persons/"})
+    html = client_in.get(registry.get_absolute_url()).content.decode()
+    assert 'lang="az"' in html and "Xronologiya" in html and "itkin düşüb" in html
 
 
 def test_admin_lists_the_registry_models(client, django_user_model, registry):
