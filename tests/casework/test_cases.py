@@ -1,0 +1,117 @@
+"""Case list, case page, hiding, notes, evidence, alerts on silence and on new reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from soraq.casework import evidence_store
+from soraq.casework.models import Alert, AuditEntry, Case, EvidenceFile, TracingRequest
+from soraq.casework.services import alerts
+from soraq.casework.services.cases import CaseFilters, find_cases
+
+from .conftest import add_report, name_evidence
+
+
+@pytest.fixture
+def filed(client, intake_post):
+    client.post(reverse("casework:intake"), intake_post)
+    client.post(reverse("casework:intake"), {**intake_post, "name": "Dilnoza Karimova", "citizenship": "UZ",
+                                             "home_district": "Fergana", "birth_date": "1988"})
+    return Case.objects.get(name="Rovshan Alizada"), Case.objects.get(name="Dilnoza Karimova")
+
+
+@pytest.mark.django_db
+def test_search_by_name_in_any_script_and_filters(filed):
+    rovshan, dilnoza = filed
+    assert list(find_cases(CaseFilters(q="Ровшан Ализада"))) == [rovshan]
+    assert list(find_cases(CaseFilters(q="alizada"))) == [rovshan]
+    assert list(find_cases(CaseFilters(q="Дильноза Каримова"))) == [dilnoza]
+    assert list(find_cases(CaseFilters(citizenship="UZ"))) == [dilnoza]
+    assert list(find_cases(CaseFilters(region="salyan"))) == [rovshan]
+    assert list(find_cases(CaseFilters(q=rovshan.reference))) == [rovshan]
+    assert list(find_cases(CaseFilters(new_reports=True))) == []
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    assert list(find_cases(CaseFilters(date_from=tomorrow))) == []
+
+
+@pytest.mark.django_db
+def test_case_list_and_page_render(client, filed, caseworker):
+    rovshan, _ = filed
+    client.force_login(caseworker)
+    listing = client.get(reverse("casework:case-list"), {"q": "Ровшан"}).content.decode()
+    assert rovshan.reference in listing and "Dilnoza" not in listing
+    page = client.get(rovshan.get_absolute_url()).content.decode()
+    assert "Rovshan Alizada" in page and "Timeline" in page
+    # the family's claim is one of the sources, with its highlighted sentence
+    assert "<mark>" in page
+    assert AuditEntry.objects.filter(action="case.view", object_id=str(rovshan.pk)).exists()
+
+
+@pytest.mark.django_db
+def test_hidden_never_deleted(client, filed, caseworker):
+    rovshan, _ = filed
+    client.force_login(caseworker)
+    client.post(reverse("casework:case-hide", args=[rovshan.reference]), {"reason": "prank request"})
+    rovshan.refresh_from_db()
+    assert rovshan.hidden and TracingRequest.objects.get(case=rovshan).flagged
+    assert rovshan not in find_cases(CaseFilters())
+    assert Case.objects.filter(pk=rovshan.pk).exists()
+    assert client.get(rovshan.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.django_db
+def test_notes_and_evidence_are_encrypted_and_audited(client, filed, caseworker):
+    rovshan, _ = filed
+    client.force_login(caseworker)
+    client.post(reverse("casework:note-add", args=[rovshan.reference]), {"body": "Spoke with the sister."})
+    upload = SimpleUploadedFile("letter.txt", b"fictional letter content", content_type="text/plain")
+    client.post(reverse("casework:evidence-add", args=[rovshan.reference]), {"file": upload, "description": "scan"})
+    item = EvidenceFile.objects.get()
+    assert evidence_store.read(item.sha256) == b"fictional letter content"
+    download = client.get(reverse("casework:evidence-download", args=[item.pk]))
+    assert download.content == b"fictional letter content"
+    assert AuditEntry.objects.filter(action="evidence.view", object_id=str(item.pk)).exists()
+    page = client.get(rovshan.get_absolute_url()).content.decode()
+    assert "Spoke with the sister." in page and item.sha256 in page
+
+
+@pytest.mark.django_db
+def test_silence_alert_once_by_mail_and_in_ui(client, filed, caseworker, django_capture_on_commit_callbacks):
+    rovshan, dilnoza = filed
+    rovshan.followers.add(caseworker)
+    rovshan.last_contact = dt.date(2026, 1, 1)
+    rovshan.silence_days = 30
+    rovshan.save()
+    dilnoza.last_contact = dt.date(2026, 1, 1)
+    dilnoza.save()  # not followed: no alert to anyone
+    with django_capture_on_commit_callbacks(execute=True):
+        assert alerts.check_silence(today=dt.date(2026, 6, 1)) == 1
+    assert len(mail.outbox) == 1
+    assert rovshan.reference in mail.outbox[0].subject
+    assert "Rovshan" not in mail.outbox[0].subject + mail.outbox[0].body  # no names by mail
+    assert Alert.objects.get(recipient=caseworker).kind == "silence"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert alerts.check_silence(today=dt.date(2026, 6, 2)) == 0
+    client.force_login(caseworker)
+    assert rovshan.reference in client.get(reverse("casework:alerts")).content.decode()
+    assert rovshan.reference in client.get(reverse("casework:silent")).content.decode()
+
+
+@pytest.mark.django_db
+def test_new_report_about_followed_person_raises_alert(filed, caseworker, django_capture_on_commit_callbacks):
+    rovshan, _ = filed
+    rovshan.followers.add(caseworker)
+    text = "Rovshan Alizada, born in 1991 in Salyan, Azerbaijan, was captured near the front."
+    with django_capture_on_commit_callbacks(execute=True):
+        add_report("news-fictional-3", text, [{
+            "name": "Rovshan Alizada", "birth_year": 1991, "citizenship": "AZ", "home": "Qaraçala, Salyan",
+            "location_abroad": "Kaluga", "status": "captured", "evidence": name_evidence(text, "Rovshan Alizada")}])
+    alert = Alert.objects.get(recipient=caseworker, kind="new_report")
+    rovshan.refresh_from_db()
+    assert rovshan.has_new_reports
+    assert len(mail.outbox) == 1 and alert.case == rovshan
