@@ -29,7 +29,7 @@ def _sharing_env(tmp_path_factory, monkeypatch, settings):
 def make_user(django_user_model, username: str, *roles: str):
     from django.contrib.auth.models import Group
 
-    user = django_user_model.objects.create_user(username=username, password="not-a-real-pass-123")
+    user = django_user_model.objects.create_user(username=username)  # no password: no slow hashing
     for role in roles:
         group, _ = Group.objects.get_or_create(name=role)
         user.groups.add(group)

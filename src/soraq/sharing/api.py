@@ -19,6 +19,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Schema
+from ninja import Status as Reply
 from ninja.errors import AuthenticationError, HttpError
 from ninja.security import HttpBearer, SessionAuth
 from pydantic import ValidationError as PydanticValidationError
@@ -379,7 +380,7 @@ def submit_report(request: HttpRequest, report: Report):
     stored = ingest_report(report, origin=f"api:{caller(request).get_username()}")
     out = {"doc_id": stored.doc_id, "outcome": stored.outcome, "mentions": stored.mentions,
            "persons": stored.persons or []}
-    return (201 if stored.outcome == "new" else 200), out
+    return Reply(201 if stored.outcome == "new" else 200, out)
 
 
 # --- exports and statistics --------------------------------------------------------------------
