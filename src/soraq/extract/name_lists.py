@@ -27,7 +27,7 @@ _CYR = dict(zip(
      "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "a", "g",
      "q", "o", "u", "h", "u", "i"],
 ))
-_SKELETON = (("kh", "h"), ("x", "h"), ("yev", "ev"), ("yu", "u"), ("ya", "a"), ("iy", "i"),
+_SKELETON = (("sh", "s"), ("ch", "s"), ("kh", "h"), ("x", "h"), ("yev", "ev"), ("yu", "u"), ("ya", "a"), ("iy", "i"),
              ("q", "g"), ("j", "zh"), ("dzh", "c"), ("y", "i"), ("w", "v"), ("ee", "i"))
 
 SURNAME_SUFFIX = re.compile(
@@ -55,9 +55,25 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+_DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+_DEVANAGARI_VOWEL_END = re.compile(r"[\u093E-\u094C\u0905-\u0914\u0902\u0903]$")
+
+
+def _latin(name: str) -> str:
+    """Latin spelling of a Devanagari name (Faker's Nepali and Hindi lists), final schwa dropped."""
+    if not _DEVANAGARI.search(name):
+        return name
+    from normality import ascii_text
+
+    latin = ascii_text(name) or ""
+    if latin.endswith("a") and not _DEVANAGARI_VOWEL_END.search(name):
+        latin = latin[:-1]
+    return latin
+
+
 def _names_of(provider: type, attr: str) -> list[str]:
     value = getattr(provider, attr, None) or ()
-    return [str(v) for v in value]
+    return [_latin(str(v)) for v in value]
 
 
 @cache

@@ -114,8 +114,6 @@ def _morph():  # type: ignore[no-untyped-def]
 
 def _ru_base(word: str, seen: frozenset[str], female: bool | None) -> str:
     """Nominative of a Russian name word, agreeing with the person's sex when known."""
-    if word.lower() in seen and not re.search(r"(?:ов|ев|ин)(?:а|у|ым|е)$", word, re.I):
-        return word
     candidates: list[tuple[float, str]] = []
     for p in _morph().parse(word):
         tag = p.tag
@@ -130,10 +128,13 @@ def _ru_base(word: str, seen: frozenset[str], female: bool | None) -> str:
         if female is True and gender == "masc" and "Surn" in tag:
             fem = p.inflect({"nomn", "sing", "femn"})
             form = fem or form
-        if female is False and gender == "femn" and ("Surn" in tag or "Name" in tag):
-            score -= 0.8
+        if female is not True and gender == "femn" and ("Surn" in tag or "Name" in tag):
+            score -= 0.8 if female is False else 0.4
         if form.word in seen:
             score += 2.0
+        if "nomn" in tag and "sing" in tag and (gender != "femn" or female is True) and \
+                ({"Name", "Surn", "Patr"} & tag.grammemes or tag.POS == "NOUN"):
+            score += 1.5  # already a nominative: keep it
         candidates.append((score, form.word))
     if not candidates:
         return word
@@ -209,7 +210,7 @@ def _split_parts(tokens: list[str], lang: str) -> tuple[str | None, str | None, 
         first, last = rest[0], rest[-1]
         first_surname = looks_like_surname(first, strict=True) and not is_given_name(first)
         last_given = is_given_name(last) and not looks_like_surname(last, strict=True)
-        if first_surname and (last_given or lang == "ru" and len(rest) >= 2 and patronymic):
+        if first_surname and (last_given or len(rest) >= 3 or (lang == "ru" and patronymic)):
             family, given = first, rest[1]
         elif first_surname and len(rest) == 2 and not looks_like_surname(last, strict=True):
             family, given = first, last
@@ -226,6 +227,13 @@ def _stop_words(lang: str) -> set[str]:
     if lang != "en":
         words |= set(load("en").words("names", "stop"))
     return {w.lower() for w in words}
+
+
+def _is_demonym(word: str, lang: str) -> bool:
+    """A nationality word ("Кыргызстанца", "Azerbaijani") that may open a capitalised run."""
+    return any(p is not None and p.fullmatch(word) for p in load(lang).patterns("citizenship").values()) or any(
+        p is not None and p.match(word) and len(word) > 4 and word[:1].isupper() and not is_given_name(word)
+        for p in load(lang).patterns("citizenship").values())
 
 
 def _is_name_like(tokens: list[str], lang: str) -> bool:
@@ -248,7 +256,8 @@ def _sequences(text: str, lang: str) -> list[tuple[int, int, list[str]]]:
         run: list[tuple[int, str]] = []
         for pos, word in words + [(-1, "")]:
             bare = word.rstrip("'’s") if word.endswith(("'s", "’s")) else word
-            if pos < 0 or bare.lower() in stop or (lang == "az" and _az_base(bare).lower() in stop):
+            if pos < 0 or bare.lower() in stop or (lang == "az" and _az_base(bare).lower() in stop) or (
+                    not run and _is_demonym(bare, lang)):
                 while run and _MARKER_RE.match(run[0][1]):
                     run.pop(0)
                 if run:
@@ -302,7 +311,18 @@ def _natasha_spans(text: str) -> list[tuple[int, int]]:
             merged[-1][1] = e
         else:
             merged.append([s, e])
-    return [(s, e) for s, e in merged]
+    out = []
+    for s, e in merged:
+        # a patronymic marker and surname natasha left outside the span ("Намаз оглы")
+        tail = re.match(rf"[ \u00a0]+{_MARKER}(?:[ \u00a0]+{_CAP_WORD})?", text[e:])
+        if tail:
+            e += tail.end()
+        # a nationality word natasha took into the span ("Кыргызстанца Алишера Турсунова")
+        first = re.match(r"\S+", text[s:e])
+        if first and e - s > first.end() and _is_demonym(first.group(0), "ru"):
+            s += first.end() + 1
+        out.append((s, e))
+    return out
 
 
 def find_mentions(text: str, lang: str) -> list[Mention]:
@@ -335,10 +355,24 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
 
 
 def _same_word(a: str | None, b: str | None) -> bool:
+    """Same name word up to spelling and a case ending ("Биста"/"Бисты", "Alisherov"/"Alicherov")."""
     if not a or not b:
         return False
     fa, fb = fold(a), fold(b)
-    return fa == fb or (min(len(fa), len(fb)) >= 5 and (fa.startswith(fb) or fb.startswith(fa)) and abs(len(fa) - len(fb)) <= 2)
+    if fa == fb:
+        return True
+    common = 0
+    for x, y in zip(fa, fb):
+        if x != y:
+            break
+        common += 1
+    if common >= max(3, max(len(fa), len(fb)) - 2) and min(len(fa), len(fb)) >= 3:
+        return True
+    if min(len(fa), len(fb)) >= 6:
+        from rapidfuzz.fuzz import ratio
+
+        return ratio(fa, fb) >= 85
+    return False
 
 
 def _compatible(m: Mention, g: NameGroup) -> bool:

@@ -54,14 +54,18 @@ def extract_text(
         return Report(doc_id=doc_id, lang=lang, published=published, relevant=False, source=source)
     groups = names.group_mentions(names.find_mentions(text, lang))
     relatives_found: list[tuple[names.NameGroup, roles.Role]] = []
+    sources: list[names.NameGroup] = []
     for group in groups:
         role = roles.classify(ctx, group)
         if role.kind == "subject":
             ctx.subjects.append(group)
         elif role.kind == "relative":
             relatives_found.append((group, role))
+        elif role.kind in ("source", "other"):
+            sources.append(group)
         else:
             ctx.others.append(group)
+    relatives_found += relatives.promote_sources(ctx, sources)
     owners = attribution.sentence_owners(ctx)
     dates = find_dates(text, lang, base)
     by_subject = relatives.attach(ctx, owners, relatives_found)

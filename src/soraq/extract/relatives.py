@@ -28,3 +28,59 @@ def attach(ctx: DocContext, owners: list[list[int]],
         if all(e[0] != entry[0] for e in out.get(target, [])):
             out.setdefault(target, []).append(entry)
     return out
+
+
+def _kin_relation(ctx: DocContext, group: NameGroup, sentence_ids: list[int]) -> str | None:
+    """How a quoted person is related to the subject, from how they speak of the subject.
+
+    A woman who speaks of "her son" / "oğlu" / "сын" is the subject's mother, of
+    "her husband" his wife, and so on (lexicon ``[speaker_kin]``).
+    """
+    table = ctx.lexicon.patterns("speaker_kin")
+    female = group.sex == "female"
+    counts: dict[str, int] = {}
+    for k in sentence_ids:
+        text = ctx.sentences[k].text
+        for kin, pattern in table.items():
+            if pattern is not None and pattern.search(text):
+                counts[kin] = counts.get(kin, 0) + 1
+    if not counts:
+        return None
+    kin = max(counts, key=lambda x: counts[x])
+    return {
+        "child": "mother" if female else "father",
+        "spouse_male": "wife",
+        "spouse_female": "husband",
+        "sibling": "sister" if female else "brother",
+        "parent": "daughter" if female else "son",
+    }.get(kin)
+
+
+def _doc_relation_for(ctx: DocContext, group: NameGroup) -> str:
+    """The kinship word the report uses most for someone of this person's sex."""
+    female_rel = ("mother", "wife", "sister", "daughter")
+    male_rel = ("father", "brother", "husband", "son")
+    wanted = female_rel if group.sex == "female" else male_rel
+    best, count = "relative", 0
+    for relation, pattern in ctx.lexicon.patterns("relations").items():
+        if relation in wanted and pattern is not None:
+            n = len(pattern.findall(ctx.text))
+            if n > count:
+                best, count = relation, n
+    return best
+
+
+def promote_sources(ctx: DocContext, candidates: list[NameGroup]) -> list[tuple[NameGroup, Role]]:
+    """Quoted people and namesakes of a subject who are in fact the subject's relatives."""
+    from soraq.extract.names import _same_word
+
+    out = []
+    for group in candidates:
+        named = sorted({ctx.sentence_at(m.start) for m in group.mentions})
+        relation = _kin_relation(ctx, group, named)
+        shares_surname = any(_same_word(group.family, s.family) for s in ctx.subjects if group.family)
+        if relation is None and shares_surname:
+            relation = _doc_relation_for(ctx, group)
+        if relation is not None:
+            out.append((group, Role("relative", relation)))
+    return out

@@ -28,7 +28,7 @@ class Role:
 
 
 def _relation_near(ctx: DocContext, start: int, end: int) -> tuple[str, int] | None:
-    """A kinship word right before the name (or right after, set off by a comma)."""
+    """A kinship word right before the name, or right after it set off by a comma."""
     sent = ctx.sentences[ctx.sentence_at(start)]
     before = ctx.text[max(sent.start, start - ROLE_WINDOW) : start]
     after = ctx.text[end : min(sent.end, end + ROLE_WINDOW)]
@@ -38,63 +38,119 @@ def _relation_near(ctx: DocContext, start: int, end: int) -> tuple[str, int] | N
             continue
         for m in pattern.finditer(before):
             gap = before[m.end() :]
-            if len(gap) <= 25 and not re.search(r"[.;:!?]", gap):
+            if len(gap) <= 4 and not re.search(r"[.;:!?]", gap):
+                if "," in gap and not _apposition_closes(ctx.text, end):
+                    continue  # "according to his brother, X told ..." names the speaker's subject
                 distance = len(gap)
                 if best is None or distance < best[2]:
                     best = (relation, start - len(before) + m.start(), distance)
         m = pattern.search(after)
-        if m and re.match(r"^\s*(?:,|\(|—|–|-)?\s*(?:\w+\s+){0,2}$", after[: m.start()]) and m.start() <= 20:
+        if m and re.match(r"^\s*[,(—–]\s*(?:\w+\s+){0,2}$", after[: m.start()]) and m.start() <= 20:
             if best is None or m.start() < best[2]:
                 best = (relation, end + m.start(), m.start() + 1)
     return (best[0], best[1]) if best else None
 
 
+def _apposition_closes(text: str, end: int) -> bool:
+    """The name is an inserted apposition: followed by a comma, dash, bracket, full stop or "and"."""
+    return bool(re.match(r"\s*(?:[,.;:)—–]|and\b|и\b|və\b|$)", text[end : end + 6]))
+
+
+def _speaker(ctx: DocContext, start: int, end: int) -> bool:
+    """The name is a source quoted in the report ("X told", "according to X", "по словам X")."""
+    after = ctx.lexicon.pattern("names", "speaker_after")
+    before = ctx.lexicon.pattern("names", "speaker_before")
+    tail = ctx.text[end : end + 40]
+    head = ctx.text[max(0, start - 30) : start]
+    if after is not None:
+        m = after.search(tail)
+        if m and m.start() <= 3:
+            return True
+    if before is not None:
+        for m in before.finditer(head):
+            if len(head) - m.end() <= 2:
+                return True
+    return False
+
+
 def _official_near(ctx: DocContext, start: int, end: int) -> bool:
+    """A title or role word right before the name, or after it set off by a comma."""
     sent = ctx.sentences[ctx.sentence_at(start)]
     before = ctx.text[max(sent.start, start - ROLE_WINDOW) : start]
-    after = ctx.text[end : min(sent.end, end + 30)]
+    after = ctx.text[end : min(sent.end, end + 40)]
     pattern = ctx.lexicon.pattern("names", "official")
     if pattern is None:
         return False
     for m in pattern.finditer(before):
         gap = before[m.end() :]
-        if len(gap) <= 30 and not re.search(r"[.;!?]", gap):
+        if len(gap) <= 3 and not re.search(r"[.;!?]", gap):
             return True
     m = pattern.search(after)
-    return bool(m and m.start() <= 12 and re.match(r"^\s*[,(—–-]", after))
+    return bool(m and m.start() <= 12 and re.match(r"^\s*[,(—–]", after))
 
 
-def _subject_cue(ctx: DocContext, start: int, end: int) -> bool:
-    """A birth year, an age or a nationality right by the name."""
+def _byline(ctx: DocContext, start: int, end: int) -> bool:
+    """A short line holding just a name and an outlet ("Jane Doe, The Daily")."""
+    line_start = ctx.text.rfind("\n", 0, start) + 1
+    line_end = ctx.text.find("\n", end)
+    line_end = len(ctx.text) if line_end < 0 else line_end
+    line = ctx.text[line_start:line_end]
+    if len(line) > 90 or line_start == 0:
+        return False
+    prefix = ctx.text[line_start:start].strip().lower()
+    return prefix in ("", "by", "автор", "author", "müəllif") and bool(re.match(r"^\s*(?:,|—|–|\||$)", ctx.text[end:line_end]))
+
+
+def _alias(ctx: DocContext, start: int) -> bool:
+    """A name introduced as another name of someone ("under a new name, X")."""
+    pattern = ctx.lexicon.pattern("names", "alias")
+    if pattern is None:
+        return False
+    before = ctx.text[max(0, start - 40) : start]
+    return any(len(before) - m.end() <= 4 for m in pattern.finditer(before))
+
+
+def _subject_cue(ctx: DocContext, start: int, end: int, strong: bool = False) -> bool:
+    """A birth year, an age or a nationality right by the name (``strong``: birth year or nationality)."""
     sent = ctx.sentences[ctx.sentence_at(start)]
     window = ctx.text[max(sent.start, start - 60) : min(sent.end, end + 60)]
-    for key in ("year", "age"):
+    for key in ("year",) if strong else ("year", "age"):
         p = ctx.lexicon.pattern("birth", key)
         if p is not None and p.search(window):
             return True
     near = ctx.text[max(sent.start, start - 40) : start]
+    if strong:
+        near = ctx.text[max(sent.start, start - 25) : start]
     return any(p is not None and p.search(near) for p in ctx.lexicon.patterns("citizenship").values())
+
+
+def _story_cue(ctx: DocContext, start: int) -> bool:
+    """The sentence naming the person tells an event of the story, or where the person is from."""
+    text = ctx.sentences[ctx.sentence_at(start)].text
+    extra = ctx.lexicon.pattern("names", "subject_cues")
+    if extra is not None and extra.search(text):
+        return True
+    return any(p is not None and p.search(text) for p in ctx.lexicon.patterns("events").values())
 
 
 def classify(ctx: DocContext, group: NameGroup) -> Role:
     """The role of one name group in the report."""
-    relation: tuple[str, int] | None = None
-    official = 0
-    cue = False
-    for m in group.mentions:
-        if _subject_cue(ctx, m.start, m.end):
-            cue = True
-        rel = _relation_near(ctx, m.start, m.end)
-        if rel and relation is None:
-            relation = rel
-        if _official_near(ctx, m.start, m.end):
-            official += 1
-    if cue and not (relation and relation[1] < group.mentions[0].start and not _subject_cue(ctx, group.mentions[0].start, group.mentions[0].end)):
-        return Role("subject")
-    if relation:
-        return Role("relative", relation[0], relation[1])
-    if official:
-        return Role("official")
-    if group.best.size == 1 and not cue:
+    mentions = group.mentions
+    if all(_byline(ctx, m.start, m.end) or _alias(ctx, m.start) for m in mentions):
         return Role("other")
-    return Role("subject")
+    strong = any(_subject_cue(ctx, m.start, m.end, strong=True) for m in mentions)
+    relations = [r for m in mentions if (r := _relation_near(ctx, m.start, m.end))]
+    if relations and not strong and len(relations) * 3 >= len(mentions):
+        return Role("relative", relations[0][0], relations[0][1])
+    if any(_official_near(ctx, m.start, m.end) for m in mentions) and not any(
+            _subject_cue(ctx, m.start, m.end) for m in mentions if not _official_near(ctx, m.start, m.end)):
+        return Role("official")
+    cue_any = any(_subject_cue(ctx, m.start, m.end) for m in mentions)
+    if not cue_any and all(_speaker(ctx, m.start, m.end) for m in mentions):
+        return Role("source")
+    cue = strong or any(_subject_cue(ctx, m.start, m.end) for m in mentions)
+    if group.best.size == 1:
+        return Role("subject") if cue else Role("other")
+    if cue or len(mentions) >= 2 or any(_story_cue(ctx, m.start) for m in mentions):
+        return Role("subject")
+    return Role("other")
