@@ -16,7 +16,7 @@ REF = re.compile(r"SRQ-[0-9A-HJKMNP-TV-Z]{8}")
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("lang,heading", [("en", "Ask us to search"), ("ru", "Попросите нас"), ("az", "itkin")])
+@pytest.mark.parametrize("lang,heading", [("en", "Ask us to search"), ("ru", "Попросите нас"), ("az", "İtkin düşmüş qohumunuzu")])
 def test_intake_page_is_public_in_three_languages(client, lang, heading):
     client.cookies["django_language"] = lang
     response = client.get(reverse("casework:intake"), HTTP_ACCEPT_LANGUAGE=lang)
