@@ -114,10 +114,15 @@ def _morph():  # type: ignore[no-untyped-def]
 
 def _ru_base(word: str, seen: frozenset[str], female: bool | None) -> str:
     """Nominative of a Russian name word, agreeing with the person's sex when known."""
+    surname = re.match(r"^(.+(?:ов|ев|ёв|ин|ын))(а|у|ым|ом|е)$", word)
+    if surname and female is not True:
+        return surname.group(1)  # a man's surname in an oblique case
     candidates: list[tuple[float, str]] = []
     for p in _morph().parse(word):
         tag = p.tag
         if not ({"Name", "Surn", "Patr"} & tag.grammemes) and tag.POS != "NOUN":
+            continue
+        if "plur" in tag:  # a person is one person
             continue
         target = {"nomn", "sing"}
         form = p.inflect(target)
@@ -378,6 +383,9 @@ def _same_word(a: str | None, b: str | None) -> bool:
 def _compatible(m: Mention, g: NameGroup) -> bool:
     """Whether mention ``m`` can be the same person as group ``g`` (no clashing parts)."""
     fam, giv = g.family, g.given
+    if m.size == 1:
+        word = m.given or m.family
+        return _same_word(word, fam) or _same_word(word, giv)
     if m.family and fam:
         if not _same_word(m.family, fam):
             # a reversed order ("Rufullayev Tahir") still matches

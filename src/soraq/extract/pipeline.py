@@ -34,6 +34,22 @@ def _normalise_published(published: str | None) -> str | None:
     return None
 
 
+def _female_namesakes(ctx: DocContext) -> list[names.NameGroup]:
+    """Women sharing a male subject's surname: his relatives, not further subjects.
+
+    Those recruited are almost always men; a woman with the same surname in the
+    same report is, in practice, his mother, wife or sister speaking for him.
+    """
+    out = []
+    for g in list(ctx.subjects):
+        if g.sex != "female" or not g.family:
+            continue
+        if any(o is not g and o.sex != "female" and names._same_word(o.family, g.family) for o in ctx.subjects):
+            ctx.subjects.remove(g)
+            out.append(g)
+    return out
+
+
 def extract_text(
     text: str,
     doc_id: str,
@@ -65,7 +81,7 @@ def extract_text(
             sources.append(group)
         else:
             ctx.others.append(group)
-    relatives_found += relatives.promote_sources(ctx, sources)
+    relatives_found += relatives.promote_sources(ctx, sources + _female_namesakes(ctx))
     owners = attribution.sentence_owners(ctx)
     dates = find_dates(text, lang, base)
     by_subject = relatives.attach(ctx, owners, relatives_found)

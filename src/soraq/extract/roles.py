@@ -38,7 +38,11 @@ def _relation_near(ctx: DocContext, start: int, end: int) -> tuple[str, int] | N
             continue
         for m in pattern.finditer(before):
             gap = before[m.end() :]
+            if ctx.lang == "ru" and re.fullmatch(r"\s+[А-ЯЁа-яё][а-яё]+(?:а|я|ы|и|его|ого)\s*,\s*", gap):
+                gap = ", "  # "Мать Эрлана, Гульнара ..." : kin word, the subject in genitive, then the name
             if len(gap) <= 4 and not re.search(r"[.;:!?]", gap):
+                if ctx.lang == "ru" and "," not in gap and _oblique(ctx.text[start:end]):
+                    continue  # "отец Манучехра": the name is the one whose father is meant
                 if "," in gap and not _apposition_closes(ctx.text, end):
                     continue  # "according to his brother, X told ..." names the speaker's subject
                 distance = len(gap)
@@ -49,6 +53,12 @@ def _relation_near(ctx: DocContext, start: int, end: int) -> tuple[str, int] | N
             if best is None or m.start() < best[2]:
                 best = (relation, end + m.start(), m.start() + 1)
     return (best[0], best[1]) if best else None
+
+
+def _oblique(name: str) -> bool:
+    """A Russian name in an oblique case (genitive etc.): 'Манучехра', 'Эрлана Эрмекова'."""
+    first = name.split()[0] if name.split() else name
+    return bool(re.search(r"[бвгджзклмнпрстфхцчшщ](?:а|у|ом|е)$", first)) and not re.search(r"(?:ова|ева|ина)$", first)
 
 
 def _apposition_closes(text: str, end: int) -> bool:
