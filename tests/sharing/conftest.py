@@ -62,13 +62,17 @@ def report(doc_id: str, *persons: Person, published: str = "2025-06-01", text: s
 
 def invented_person(i: int, **overrides) -> Person:
     """A fictional person; ``i`` varies the name so that no two are linked by accident."""
-    given = ["Zorvan", "Tamerlik", "Oskandar", "Belmur", "Hurtaz", "Kelvash", "Narbek", "Dostiyor"][i % 8]
-    family = ["Qarvelli", "Zemtorov", "Ulmasoyev", "Pirdanli", "Xosrunov", "Velikbay"][(i // 8) % 6]
+    given = ["Zorvan", "Tamerlik", "Oskandar", "Belmur", "Hurtaz", "Kelvash", "Narbek", "Dostiyor",
+             "Ulvanor", "Pemzar", "Gothrik", "Safrunel"][i % 12]
+    family = ["Qarvelli", "Zemtorov", "Ulmasoyev", "Pirdanli", "Xosrunov", "Velikbay", "Orzubekov",
+              "Tulpanzade", "Hemrayev", "Diyarli", "Kozhambet", "Nurvaliyev"][(i * 5) % 12]
+    mother = ["Mirela", "Sabrina", "Ozodat", "Lenura", "Gulnaz", "Farida"][i % 6]
     fields = dict(
-        name=f"{given} {family}{'ov' * (i // 48)}", given_name=given, family_name=family,
-        sex="male", birth_year=1975 + (i % 20), citizenship="KG", home="Tashkorgan, Ozerny District",
+        name=f"{given} {family}{'ov' * (i // 12)}", given_name=given, family_name=family,
+        sex="male", birth_year=1975 + (i % 20), citizenship="KG",
+        home=f"{['Tashkorgan', 'Yeshil', 'Bozbel'][i % 3]}, Ozerny District",
         status="missing", coercion=["deception"], events=[Event(type="deployment", date="2025-03")],
-        relatives=[Relative(name=f"Mirela {family}", relation="mother")],
+        relatives=[Relative(name=f"{mother} {family}", relation="mother")],
     )
     fields.update(overrides)
     return Person(**fields)
