@@ -134,3 +134,14 @@ def test_one_person_reported_in_two_scripts_is_linked_end_to_end(fixtures_dir):
     assert person_.name_latin == "Vusal Nasibov"
     assert person_.name_cyrillic.startswith("Вусал")
     assert person_.birth_year == 1987 and person_.citizenship == "AZ"
+
+
+def test_sentences_end_at_line_breaks_and_full_stops():
+    from soraq.registry.services.text import sentence_around
+
+    text = "A headline without a stop\n\nInvented Person was detained. He called home on Monday."
+    start = text.index("Invented")
+    assert text[slice(*sentence_around(text, start, start + 15))] == "Invented Person was detained."
+    start = text.index("called")
+    assert text[slice(*sentence_around(text, start, start + 6))] == "He called home on Monday."
+    assert text[slice(*sentence_around(text, 2, 10))] == "A headline without a stop"

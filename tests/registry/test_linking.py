@@ -67,19 +67,32 @@ def test_two_subjects_of_one_report_are_two_people():
     assert Person.objects.count() == 2
 
 
-def test_unsure_match_starts_a_new_person_and_waits_for_review():
-    # Same name and citizenship, nothing else: the matcher's uncertain band.
-    a_doc = document("first", "Vusal Nasibov, an Azerbaijani citizen, is missing.", "2026-03-01")
-    b_doc = document("second", "Vusal Nasibov, an Azerbaijani citizen, called home.", "2026-03-05")
-    run(
-        (a_doc, report(a_doc, person(a_doc.text, "Vusal Nasibov", citizenship="AZ"))),
-        (b_doc, report(b_doc, person(b_doc.text, "Vusal Nasibov", citizenship="AZ"))),
-    )
-    assert Person.objects.count() == 2
+def _name_and_citizenship_only(doc_id, published, **fields):
+    doc = document(doc_id, f"Vusal Nasibov, an Azerbaijani citizen, is missing ({doc_id}).", published)
+    return doc, report(doc, person(doc.text, "Vusal Nasibov", citizenship="AZ", **fields))
+
+
+def test_an_unsure_match_with_one_fitting_person_joins_it_and_waits_for_review():
+    # Same name and citizenship, nothing else: the matcher's uncertain band, and no rival.
+    run(_name_and_citizenship_only("first", "2026-03-01"), _name_and_citizenship_only("second", "2026-03-05"))
+    assert Person.objects.count() == 1
     waiting = Mention.objects.awaiting_review().get()
     assert waiting.mention_id == "second#0"
     assert waiting.review_candidate.mention_id == "first#0"
+    assert waiting.person_id == waiting.review_candidate.person_id
     assert 0 < waiting.link_score < 1
+
+
+def test_an_unsure_match_between_two_namesakes_starts_a_new_person_for_review():
+    run(_name_and_citizenship_only("older", "2026-03-01", birth_year=1969),
+        _name_and_citizenship_only("younger", "2026-03-02", birth_year=1987))
+    assert Person.objects.count() == 2  # fifteen years apart: two people
+    run(_name_and_citizenship_only("unclear", "2026-03-05"))
+    assert Person.objects.count() == 3
+    waiting = Mention.objects.awaiting_review().get()
+    assert waiting.mention_id == "unclear#0"
+    assert waiting.review_candidate.mention_id in ("older#0", "younger#0")
+    assert waiting.person_id != waiting.review_candidate.person_id
 
 
 def test_irrelevant_documents_keep_their_people_out_of_the_registry():
@@ -150,3 +163,47 @@ def test_enforce_decisions_splits_and_joins_clusters():
         ["en-report#0"], ["ru-report#0"]]
     LinkDecision.record(en_m, ru_m, same=True)
     assert linking.enforce_decisions([["en-report#0"], ["ru-report#0"]]) == [["en-report#0", "ru-report#0"]]
+
+
+def three_partial_reports():
+    """Two reports sharing only a name (kept apart), and a third that fits each of them well."""
+    texts = {
+        "birth": "Vusal Nasibov, born in 1987, worked in Kazan.",
+        "home": "Vusal Nasibov, an Azerbaijani builder from Qusar, is missing.",
+        "full": "Vusal Nasibov, born in 1987, an Azerbaijani builder from Qusar, worked in Kazan.",
+    }
+    fields = {
+        "birth": {"birth_year": 1987, "location_abroad": "Kazan"},
+        "home": {"home": "Qusar", "citizenship": "AZ", "occupation": "builder"},
+        "full": {"birth_year": 1987, "location_abroad": "Kazan", "home": "Qusar", "citizenship": "AZ",
+                 "occupation": "builder"},
+    }
+    pairs = []
+    for i, key in enumerate(("birth", "home", "full")):
+        doc = document(key, texts[key], f"2026-03-0{i + 1}")
+        pairs.append((doc, report(doc, person(texts[key], "Vusal Nasibov", **fields[key]))))
+    return pairs
+
+
+def test_a_report_matching_two_persons_well_joins_them():
+    """Incremental linking ends where batch linking would, whatever the order of arrival."""
+    pairs = three_partial_reports()
+    run(*pairs[:2])
+    assert Person.objects.count() == 2  # a name and nothing shared: kept apart
+    run(pairs[2])
+    assert Person.objects.count() == 1
+    merged = Person.objects.get()
+    assert merged.birth_year == 1987 and merged.home == "Qusar"
+    assert set(merged.name_keys.values_list("person_id", flat=True)) == {merged.pk}
+
+
+def test_a_bridging_report_does_not_join_persons_ruled_apart():
+    pairs = three_partial_reports()
+    run(*pairs[:2])
+    a, b = Mention.objects.order_by("pk")
+    LinkDecision.record(a, b, same=False)
+    run(pairs[2])
+    assert Person.objects.count() == 2
+    a.refresh_from_db()
+    b.refresh_from_db()
+    assert a.person_id != b.person_id

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 
 from soraq.registry.models import LinkDecision, Mention, Person, PersonNameKey
 from soraq.registry.services import rollup
@@ -181,31 +182,27 @@ def link_new_mention(mention: Mention, cache: ReportCache | None = None) -> Link
 
     candidates = [c for c in candidate_mentions(mention) if c.person_id not in excluded_persons]
     by_id = {c.mention_id: c for c in candidates}
-    best = None
-    decision = "apart"
+    scores = []
     if candidates:
         query = cache.link_mention(mention)
         scores = [s for s in match(query, [cache.link_mention(c) for c in candidates], limit=len(candidates))
                   if s.b_id in by_id]
-        if scores:
-            best = scores[0]
-            decision = best.decision
-            # One strong pair is not enough when another report of that person contradicts this one.
-            best_person = by_id[best.b_id].person_id
-            if decision == "merge" and any(
-                getattr(s, "contradiction", False) for s in scores if by_id[s.b_id].person_id == best_person
-            ):
-                decision = "review"
+    choice = choose_person(scores, {mid: c.person_id for mid, c in by_id.items()})
 
     created = False
-    if best is not None and decision == "merge":
-        mention.person_id = by_id[best.b_id].person_id
-        mention.link_decision = Mention.LinkOutcome.MERGED
-        mention.review_candidate = None
+    best = choice.best
+    if choice.person_id is not None:
+        mention.person_id = choice.person_id
+        if choice.unsure:
+            mention.link_decision = Mention.LinkOutcome.REVIEW
+            mention.review_candidate = by_id[best.b_id]
+        else:
+            mention.link_decision = Mention.LinkOutcome.MERGED
+            mention.review_candidate = None
     else:
         _new_person(mention)
         created = True
-        if best is not None and decision == "review":
+        if best is not None and best.decision in ("merge", "review"):
             mention.link_decision = Mention.LinkOutcome.REVIEW
             mention.review_candidate = by_id[best.b_id]
         else:
@@ -215,9 +212,120 @@ def link_new_mention(mention: Mention, cache: ReportCache | None = None) -> Link
     mention.link_reasons = reasons_json(best) if best is not None else []
     mention.review_state = Mention.ReviewState.MACHINE_SUGGESTED
     mention.save()
+    if choice.person_id is not None and not choice.unsure:
+        _join_bridged_persons(mention, scores, {mid: c.person_id for mid, c in by_id.items()}, cache)
     rollup.refresh_person(mention.person)
     return LinkOutcome(mention.mention_id, mention.person_id, created, mention.link_decision,
                        mention.link_score)
+
+
+def _compatible(group_a: list[Mention], group_b: list[Mention], cache: ReportCache) -> bool:
+    """Nothing speaks against joining two groups: no human "not same", no two subjects of one
+    report, no contradiction short of a merge-level pair (the link module's clustering rule)."""
+    from soraq.link import score_pair
+
+    ids_a, ids_b = {m.pk for m in group_a}, {m.pk for m in group_b}
+    rulings = LinkDecision.objects.filter(same=False).filter(
+        Q(mention_a__in=ids_a, mention_b__in=ids_b) | Q(mention_a__in=ids_b, mention_b__in=ids_a)
+    )
+    if rulings.exists():
+        return False
+    for a in group_a:
+        for b in group_b:
+            if a.document_id == b.document_id:
+                return False
+            pair = score_pair(cache.link_mention(a), cache.link_mention(b))
+            if getattr(pair, "contradiction", False) and pair.decision != "merge":
+                return False
+    return True
+
+
+#: persons larger than this are not joined automatically through a bridging mention
+BRIDGE_LIMIT = 50
+
+
+def _join_bridged_persons(mention: Mention, scores: Sequence[Any], person_of: dict[str, int],
+                          cache: ReportCache) -> None:
+    """A new mention that is a merge-level match for two persons shows they are one: join them.
+
+    Batch clustering does this naturally; incrementally, the second person would otherwise
+    stay apart only because its reports arrived first. The join happens only when every
+    pair across the two is compatible (see :func:`_compatible`) and no human ruled against it.
+    """
+    others = []
+    for score in scores:
+        pid = person_of.get(score.b_id)
+        if score.decision == "merge" and pid is not None and pid != mention.person_id and pid not in others:
+            others.append(pid)
+    for pid in others:
+        group = list(Mention.objects.filter(person_id=mention.person_id).select_related("document"))
+        other = list(Mention.objects.filter(person_id=pid).select_related("document"))
+        if not other or len(group) + len(other) > BRIDGE_LIMIT:
+            continue
+        if _compatible(group, other, cache):
+            merge_persons(keep=mention.person, absorb=Person.objects.get(pk=pid))
+
+
+def _ambiguity_margin() -> float:
+    """The link module's margin (in bits) by which an unsure match must beat its rivals."""
+    try:
+        from soraq.link.cluster import AMBIGUITY_MARGIN
+    except ImportError:  # the link module no longer exposes it: its documented value
+        return 3.0
+    return float(AMBIGUITY_MARGIN)
+
+
+@dataclass
+class PersonChoice:
+    """Which existing person a new mention joins (None: a new person), by which pair, how sure."""
+
+    person_id: int | None
+    best: Any  # the PairScore shown as the link's score and reasons (None without candidates)
+    unsure: bool = False
+
+
+def choose_person(scores: Sequence[Any], person_of: dict[str, int]) -> PersonChoice:
+    """The person a new mention joins, by the same rules as :func:`soraq.link.link_mentions`' clustering.
+
+    * A ``merge`` pair joins its person, strongest first, unless another report of that
+      person contradicts the new one (a veto such as birth years far apart).
+    * Failing that, a ``review`` pair joins its person only when nothing speaks against it
+      (every report of that person is at least in the review band, none contradicts) and no
+      other person comes within the ambiguity margin: a mention known by little more than a
+      name joins the one person it fits, but not one of two namesakes. Such a join is
+      marked unsure and waits in the review queue.
+    * Otherwise the mention starts a new person.
+    """
+    if not scores:
+        return PersonChoice(None, None)
+    by_person: dict[int, list[Any]] = defaultdict(list)
+    for score in scores:
+        by_person[person_of[score.b_id]].append(score)
+    ranked = sorted(by_person.items(), key=lambda item: -max(s.match_weight for s in item[1]))
+    overall_best = max(scores, key=lambda s: s.match_weight)
+
+    def vetoed(person_scores: list[Any], strict: bool) -> bool:
+        for s in person_scores:
+            if getattr(s, "contradiction", False) and s.decision != "merge":
+                return True
+            if strict and s.decision == "apart":
+                return True
+        return False
+
+    for _person, person_scores in ranked:
+        top = max(person_scores, key=lambda s: s.match_weight)
+        if top.decision == "merge" and not vetoed(person_scores, strict=False):
+            return PersonChoice(_person, top)
+
+    in_band = [(pid, ps) for pid, ps in ranked if any(s.decision in ("merge", "review") for s in ps)]
+    if in_band:
+        pid, person_scores = in_band[0]
+        top = max(person_scores, key=lambda s: s.match_weight)
+        rivals = [max(s.match_weight for s in ps) for other, ps in in_band[1:]]
+        clear = all(top.match_weight - w >= _ambiguity_margin() for w in rivals)
+        if top.decision == "review" and clear and not vetoed(person_scores, strict=True):
+            return PersonChoice(pid, top, unsure=True)
+    return PersonChoice(None, overall_best)
 
 
 # --- human rulings ---------------------------------------------------------------------------------

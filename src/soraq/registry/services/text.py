@@ -28,7 +28,11 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     starts = [b[0] for b in bounds]
     first = max(0, bisect.bisect_right(starts, start) - 1)
     last = max(first, bisect.bisect_right(starts, max(start, end - 1)) - 1)
-    return (min(bounds[first][0], start), max(bounds[last][1], end))
+    s_start, s_end = min(bounds[first][0], start), max(bounds[last][1], end)
+    # A line break ends a sentence too (a headline, a list item), even without a full stop.
+    s_start = max(s_start, text.rfind("\n", s_start, start) + 1)
+    newline = text.find("\n", end, s_end)
+    return (s_start, newline if newline >= 0 else s_end)
 
 
 def valid_span(text: str, start: object, end: object) -> tuple[int, int] | None:
