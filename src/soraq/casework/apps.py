@@ -11,6 +11,9 @@ class CaseworkConfig(AppConfig):
     def ready(self) -> None:
         from . import permissions, receivers, signals
 
+        from django.db.models.signals import post_migrate
+
         permissions.check_matrix()
+        post_migrate.connect(permissions.ensure_groups, sender=self, dispatch_uid="soraq.casework.roles")
         signals.connect()
         receivers.connect()

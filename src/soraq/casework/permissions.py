@@ -114,3 +114,12 @@ def check_matrix(roles: Iterable[str] = ROLES) -> None:
         unknown = PERMISSION_MATRIX[role] - set(ACTIONS)
         if unknown:
             raise ValueError(f"role {role} names unknown actions {sorted(unknown)}")
+
+
+def ensure_groups(**_kwargs) -> None:
+    """Bring the role groups in line with the matrix (run after every migrate and flush)."""
+    from django.contrib.auth.models import Group, Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type, _ = ContentType.objects.get_or_create(app_label="casework", model="auditentry")
+    sync_role_groups(Group, Permission, content_type)

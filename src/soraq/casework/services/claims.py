@@ -48,7 +48,8 @@ def statement(req) -> tuple[str, list[Evidence], list[Event]]:
     if req.home_district:
         add(f"Home: {req.home_district}.", ("home", req.home_district))
     if req.work_abroad:
-        add(f"Worked abroad in: {req.work_abroad}.", ("location_abroad", req.work_abroad))
+        add(f"Worked abroad in: {req.work_abroad}.", ("location_abroad", req.work_abroad),
+            (f"events[{len(events)}]", req.work_abroad))
         events.append(Event(type="departure", date=None, place=req.work_abroad))
     if req.last_contact:
         add(f"Last contact with the family: {req.last_contact}.", (f"events[{len(events)}]", req.last_contact))
