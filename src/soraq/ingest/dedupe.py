@@ -35,7 +35,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -77,7 +77,7 @@ class NearDuplicateIndex:
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self._hashes: dict[str, np.ndarray] = {}
         self._sha256: dict[str, str] = {}  # sha256 -> doc_id
-        self._template = None
+        self._template: Any = None
 
     def __len__(self) -> int:
         return len(self._hashes)

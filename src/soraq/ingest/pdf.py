@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 from soraq.ingest.errors import ReadError
 
@@ -28,7 +29,7 @@ def pdf_text(raw: bytes) -> tuple[str, dict[str, str]]:
         if reader.is_encrypted:
             raise ReadError("encrypted PDF: ask the sender for an unprotected copy")
         pages = [(page.extract_text() or "").strip() for page in reader.pages]
-        info = reader.metadata or {}
+        info: Any = reader.metadata or {}
     except ReadError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:

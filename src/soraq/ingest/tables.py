@@ -137,8 +137,8 @@ def _country(value: str) -> str:
     try:
         from rigour.territories import lookup_territory
     except ImportError:  # rigour comes with the optional FollowTheMoney extra
-        lookup_territory = None
-    if lookup_territory is not None:
+        pass
+    else:
         territory = lookup_territory(value)
         code = getattr(territory, "code", None) if territory is not None else None
         if code and re.fullmatch(r"[a-z]{2}", code):
@@ -290,7 +290,7 @@ def row_to_report(doc: Any) -> Any:
     into the restated text. A status that also names an event (killed ->
     death) adds that event with the row's date.
     """
-    from soraq.report import Evidence, Event, Person, Report
+    from soraq.report import Event, EventType, Evidence, Person, Report
 
     extra = getattr(doc, "extra", {}) or {}
     if extra.get("kind") != LIST_ROW:
@@ -299,17 +299,17 @@ def row_to_report(doc: Any) -> Any:
     _, offsets = restate(row, extra.get("list", ""), int(extra.get("row_number", 0)))
     events = []
     if row.get("status") in _STATUS_EVENT:
-        events.append(Event(type=_STATUS_EVENT[row["status"]], date=row.get("date")))
-    person = Person(
-        name=row["name"],
+        events.append(Event(type=EventType(_STATUS_EVENT[row["status"]]), date=row.get("date")))
+    person = Person.model_validate({
+        "name": row["name"],
         **{k: row.get(k) for k in ("given_name", "family_name", "patronymic", "sex", "birth_year",
                                    "age", "citizenship", "home", "occupation", "location_abroad")},
-        status=row.get("status"),
-        events=events,
-        evidence=[Evidence(field=f, start=s, end=e) for f, (s, e) in offsets.items()
-                  if f in ("name", "sex", "birth_year", "age", "citizenship", "home",
-                           "occupation", "location_abroad", "status")],
-    )
+        "status": row.get("status"),
+        "events": events,
+        "evidence": [Evidence(field=f, start=s, end=e) for f, (s, e) in offsets.items()
+                     if f in ("name", "sex", "birth_year", "age", "citizenship", "home",
+                              "occupation", "location_abroad", "status")],
+    })
     return Report(
         doc_id=doc.doc_id,
         lang=doc.lang or row.get("lang") or "en",
