@@ -37,6 +37,7 @@ def sentence_owners(ctx: DocContext) -> list[list[int]]:
     for k in range(n):
         named_paras.setdefault(paras[k], set()).update(named[k])
     refer = ctx.lexicon.pattern("attribution", "refer")
+    first_named = min((k for k in range(n) if named[k]), default=n)
     owners: list[list[int]] = []
     last: list[int] | None = None
     for k in range(n):
@@ -47,14 +48,35 @@ def sentence_owners(ctx: DocContext) -> list[list[int]]:
         refers = refer is not None and refer.search(ctx.sentences[k].text) is not None
         in_para = named_paras.get(paras[k], set())
         if last is None:
-            owners.append([0] if refers else [])
+            # the headline and lead come before any name and are about the report's subjects
+            owners.append(list(range(len(ctx.subjects))) if k < first_named else [])
         elif in_para and (refers or set(last) & in_para):
             owners.append(list(last) if set(last) & in_para else sorted(in_para))
         elif refers:
             owners.append(list(last))
         else:
             owners.append([])
+    _fill_gaps(owners, ctx, refer)
     return owners
+
+
+def _fill_gaps(owners: list[list[int]], ctx: DocContext, refer) -> None:  # type: ignore[no-untyped-def]
+    """A sentence between two sentences about the same subject continues that subject's story."""
+    n = len(owners)
+    k = 0
+    while k < n:
+        if owners[k]:
+            k += 1
+            continue
+        j = k
+        while j < n and not owners[j]:
+            j += 1
+        if 0 < k and j < n:
+            common = sorted(set(owners[k - 1]) & set(owners[j]))
+            if common:
+                for x in range(k, j):
+                    owners[x] = list(common)
+        k = j
 
 
 def sentences_of(ctx: DocContext, owners: list[list[int]], subject: int) -> list[int]:

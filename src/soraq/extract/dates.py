@@ -54,11 +54,17 @@ class _Patterns:
 
 
 def _month_alt(months: list[list[str]]) -> str:
+    """Month spellings as one alternation: "jan." needs its dot, "январ*" takes any ending."""
     out = []
     for spellings in months:
         for s in spellings:
             stem = re.escape(s.rstrip("*").rstrip("."))
-            out.append(stem + (r"\.?" if s.endswith(".") else "") + r"[\w]*")
+            if s.endswith("*"):
+                out.append(stem + r"\w*")
+            elif s.endswith("."):
+                out.append(stem + r"\.")
+            else:
+                out.append(stem + r"(?!\w)")
     return "|".join(sorted(out, key=len, reverse=True))
 
 
@@ -170,17 +176,23 @@ def _month_stem(word: str) -> str:
 # ---------------------------------------------------------------- resolution
 
 
-def _resolve_year(month: int, day: int | None, base: date | None, this_year: bool, last_year: bool) -> int | None:
-    """A year for a date given without one: the latest such date not after the reference date."""
+def _resolve_year(month: int, day: int | None, base: date | None, this_year: bool, last_year: bool,
+                  published: bool = True) -> int | None:
+    """A year for a date given without one.
+
+    Against a publication date: the latest such date not after it. Against the
+    text's own latest date (publication unknown, so the report came later): the
+    same year, unless the month lies well after that date (then the year before).
+    """
     if base is None:
         return None
     if last_year:
         return base.year - 1
     if this_year:
         return base.year
-    if (month, day or 1) > (base.month, base.day):
-        return base.year - 1
-    return base.year
+    if published:
+        return base.year - 1 if (month, day or 1) > (base.month, base.day) else base.year
+    return base.year - 1 if month - base.month > 3 else base.year
 
 
 def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
@@ -209,7 +221,7 @@ def _number(word: str, pats: _Patterns) -> int | None:
     return None
 
 
-def find_dates(text: str, lang: str, base: date | None) -> list[DateMention]:
+def find_dates(text: str, lang: str, base: date | None, published: bool = True) -> list[DateMention]:
     """Every date expression in the text, resolved, in text order."""
     pats = _patterns(lang)
     taken: list[tuple[int, int]] = []
@@ -237,7 +249,7 @@ def find_dates(text: str, lang: str, base: date | None) -> list[DateMention]:
             year = int(year_s)
         else:
             year = _resolve_year(month, day, base, near(pats.this_year, m.start(), m.end()),
-                                 near(pats.last_year, m.start(), m.end()))
+                                 near(pats.last_year, m.start(), m.end()), published)
         if parsed is not None and explicit and parsed[0].year == year and parsed[0].month == month:
             day = parsed[0].day
         value = _iso(year, month, day)
@@ -283,13 +295,19 @@ def find_dates(text: str, lang: str, base: date | None) -> list[DateMention]:
                 r"\b(?:in|of|since|until|late|early|mid|by)\s+$", text[max(0, m.start() - 12) : m.start()], re.I):
             continue
         year = _resolve_year(month, None, base, near(pats.this_year, m.start(), m.end()),
-                             near(pats.last_year, m.start(), m.end(), 30))
+                             near(pats.last_year, m.start(), m.end(), 30), published)
         value = _iso(year, month)
         if value:
             found.append(DateMention(m.start(), m.end(), value))
             taken.append((m.start(), m.end()))
+    year_context = re.compile(_alt(load(lang).table("dates").get("year_before", [])) + r"\s*$", re.I) \
+        if load(lang).table("dates").get("year_before") else None
+    year_after = re.compile(r"^\s*(?:[-‑–]?\s*(?:c[iıuü]|ci|cı|cu|cü)\s*il|-?\s*(?:г\.|год|года|году)|\)|,|\.|$)", re.I)
     for m in pats.year_only.finditer(text):
         if not free(m.start(), m.end()):
+            continue
+        before_ok = year_context is not None and year_context.search(text[max(0, m.start() - 25) : m.start()])
+        if not before_ok and not year_after.match(text[m.end() : m.end() + 12]):
             continue
         found.append(DateMention(m.start(), m.end(), m.group("year"), True))
         taken.append((m.start(), m.end()))
@@ -331,7 +349,9 @@ def base_date(text: str, published: str | None, lang: str) -> tuple[date | None,
             nxt = date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
             return nxt - timedelta(days=1), True
         return date(parts[0], parts[1], parts[2]), True
-    explicit = [f for f in find_dates(text, lang, None) if f.explicit_year]
+    lex = load(lang)
+    explicit = [f for f in find_dates(text, lang, None) if f.explicit_year
+                and not is_birth_context(text, f.start, lex)]
     if not explicit:
         return None, False
     latest = max(explicit, key=lambda f: f.value)
@@ -348,5 +368,6 @@ def is_birth_context(text: str, start: int, lex: Lexicon) -> bool:
     p = lex.pattern("birth", "year")
     if p is None:
         return False
-    window = text[max(0, start - 20) : start + 60]
-    return any(m for m in p.finditer(window))
+    window = text[max(0, start - 20) : start + 40]
+    offset = max(0, start - 20)
+    return any(m.start("year") + offset == start for m in p.finditer(window) if "year" in m.groupdict())

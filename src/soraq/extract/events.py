@@ -31,12 +31,19 @@ class FoundEvent:
     trigger: int  # offset of the trigger phrase
 
 
-def _date_for(ctx: DocContext, dates: list[DateMention], s_start: int, s_end: int, trigger: int) -> str | None:
+def _date_for(ctx: DocContext, dates: list[DateMention], s_start: int, s_end: int, trigger: int,
+              trigger_end: int) -> str | None:
+    """The sentence's date nearest the trigger; one right after it ("died on May 3") is preferred."""
     inside = [d for d in dates if d.start >= s_start and d.end <= s_end]
     if not inside:
         return None
-    best = min(inside, key=lambda d: abs(d.start - trigger))
-    return best.value
+
+    def distance(d: DateMention) -> int:
+        if d.start >= trigger_end:
+            return d.start - trigger_end
+        return (trigger - d.end) + 15  # a date before the trigger is a little less likely its own
+
+    return min(inside, key=distance).value
 
 
 def _excluded(ctx: DocContext, etype: str, sentence: str, start: int, end: int) -> bool:
@@ -63,8 +70,8 @@ def find_events(ctx: DocContext, sentence_ids: list[int], dates: list[DateMentio
                 if _excluded(ctx, etype, s.text, m.start(), m.end()):
                     continue
                 trigger = s.start + m.start()
-                raw.append(FoundEvent(etype, _date_for(ctx, usable, s.start, s.end, trigger), s.start, s.end, trigger))
-                break
+                when = _date_for(ctx, usable, s.start, s.end, trigger, s.start + m.end())
+                raw.append(FoundEvent(etype, when, s.start, s.end, trigger))
     return dedupe(raw)
 
 

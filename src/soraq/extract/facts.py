@@ -52,11 +52,27 @@ def birth_year(ctx: DocContext, named: list[int], own: list[int], anchors: list[
     return None
 
 
+def _kin_follows(ctx: DocContext, end: int) -> bool:
+    """An age that belongs to a relative ("their 17-year-old son", "сын, 15 лет")."""
+    tail = ctx.text[end : end + 18]
+    return any(p is not None and p.match(tail.lstrip(" ,")) for p in ctx.lexicon.patterns("relations").values())
+
+
 def age(ctx: DocContext, named: list[int], own: list[int], anchors: list[int]) -> Found | None:
-    """A stated age ("34-year-old", "46 yaşlı", "34-летний")."""
-    for ids in (named, own[:3] if len(own) > 3 else own):
-        found = _search(ctx, "age", "age", ids, anchors)
-        if found and 14 <= int(found.value) <= 90:  # type: ignore[arg-type]
+    """A stated age ("34-year-old", "46 yaşlı", "34-летний"), not a relative's."""
+    pattern = ctx.lexicon.pattern("birth", "age")
+    if pattern is None:
+        return None
+    for ids in (named, own):
+        hits = []
+        for k in ids:
+            s = ctx.sentences[k]
+            for m in pattern.finditer(s.text):
+                value = int(m.group("age"))
+                if 14 <= value <= 90 and not _kin_follows(ctx, s.start + m.end()):
+                    hits.append((s.start + m.start(), s.start + m.end(), value))
+        found = _nearest(hits, anchors)
+        if found:
             return found
     return None
 
@@ -100,8 +116,7 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def reference_year(ctx: DocContext) -> int | None:
-    """The year ages and "this year" refer to: publication, else the latest year in the text."""
-    if ctx.base_date is not None:
+    """The year a stated age refers to: the publication year (unknown publication: none)."""
+    if ctx.base_date is not None and ctx.base_is_published:
         return ctx.base_date.year
-    years = [int(y) for y in _YEAR.findall(ctx.text)]
-    return max(years) if years else None
+    return None

@@ -83,7 +83,7 @@ def extract_text(
             ctx.others.append(group)
     relatives_found += relatives.promote_sources(ctx, sources + _female_namesakes(ctx))
     owners = attribution.sentence_owners(ctx)
-    dates = find_dates(text, lang, base)
+    dates = find_dates(text, lang, base, from_published)
     by_subject = relatives.attach(ctx, owners, relatives_found)
     persons = [build_person(ctx, i, owners, dates, by_subject) for i in range(len(ctx.subjects))]
     return Report(

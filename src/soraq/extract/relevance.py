@@ -63,6 +63,12 @@ def decide(sentences: list[Sentence], lang: str, named_subjects: int = 0) -> tup
             joint.append(k)
         involvement = involvement or _hits(involved, s.text)
         off_topic += _hits(off, s.text)
+    if not joint and not off_topic:
+        # a report may say "killed in Ukraine" in one place and "work in Russia" in another
+        fighting = [k for k, s in enumerate(sentences) if _hits(war, s.text) and _hits(involved, s.text)]
+        labour = [k for k, s in enumerate(sentences) if _hits(rel.get("labour"), s.text)]
+        if len(fighting) >= 2 and labour:
+            return True, fighting[:2] + labour[:1]
     if not joint or not involvement:
         return False, []
     strong = [k for k in joint if _hits(involved, sentences[k].text)]

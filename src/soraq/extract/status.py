@@ -20,6 +20,9 @@ EVENT_STATUS = {
 }
 
 
+_STATUS_EVENT = {v: k for k, v in EVENT_STATUS.items() if k not in ("contract",)}
+
+
 def decide(ctx: DocContext, event_types: list[str], sentence_ids: list[int]) -> tuple[str, int | None]:
     """(status, sentence index of the evidence or None)."""
     found: dict[str, int | None] = {}
@@ -35,7 +38,10 @@ def decide(ctx: DocContext, event_types: list[str], sentence_ids: list[int]) -> 
                 continue
             if hedged and status == "killed":
                 continue
-            if pattern.search(text):
+            exclusion = ctx.lexicon.pattern("event_exclusions", _STATUS_EVENT.get(status, ""))
+            hit = next((m for m in pattern.finditer(text) if exclusion is None or not any(
+                x.start() <= m.end() and x.end() >= m.start() for x in exclusion.finditer(text))), None)
+            if hit:
                 if found.get(status) is None:
                     found[status] = k
     for status in PRECEDENCE:
