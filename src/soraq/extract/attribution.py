@@ -49,21 +49,22 @@ def sentence_owners(ctx: DocContext) -> list[list[int]]:
         in_para = named_paras.get(paras[k], set())
         if last is None:
             # the headline and lead come before any name and are about the report's subjects
-            owners.append(list(range(len(ctx.subjects))) if k < first_named else [])
+            headline = k == 0 and "\n" in ctx.text[ctx.sentences[0].end : ctx.sentences[0].end + 3]
+            owners.append(list(range(len(ctx.subjects))) if k < first_named and (headline or refers) else [])
         elif in_para and (refers or set(last) & in_para):
             owners.append(list(last) if set(last) & in_para else sorted(in_para))
         elif refers:
             owners.append(list(last))
         else:
             owners.append([])
-    _fill_gaps(owners, ctx, refer)
+    _fill_gaps(owners, ctx, refer, first_named)
     return owners
 
 
-def _fill_gaps(owners: list[list[int]], ctx: DocContext, refer) -> None:  # type: ignore[no-untyped-def]
+def _fill_gaps(owners: list[list[int]], ctx: DocContext, refer, first_named: int) -> None:  # type: ignore[no-untyped-def]
     """A sentence between two sentences about the same subject continues that subject's story."""
     n = len(owners)
-    k = 0
+    k = first_named
     while k < n:
         if owners[k]:
             k += 1
