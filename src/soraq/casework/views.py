@@ -147,6 +147,12 @@ def case_detail(request, reference: str):
         file = case_service.case_file(case)
         requests_ = list(case.requests.all())
         rulings = review.fact_rulings(file.registry.get("mentions", []))
+        for fact in file.registry.get("facts", []):
+            for claim in fact.claims:
+                claim.ruling = rulings.get((claim.mention.pk, fact.field))
+        if file.registry:
+            for claim in file.registry["status"].claims:
+                claim.ruling = rulings.get((claim.mention.pk, "status"))
         notes = list(case.notes.select_related("author")) if can(user, "note.view") else None
         details = {"notes": len(notes)} if notes is not None else {}
         audit.record(user, "case.view", case, details)

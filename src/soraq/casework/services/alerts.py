@@ -65,27 +65,31 @@ def check_silence(today: dt.date | None = None) -> int:
 
 
 def on_mention_linked(mention) -> int:
-    """A newly linked report about a followed case's person (or a possible match): flag and alert."""
-    if mention.document.origin == "family_tracing_request":
-        return 0
+    """A newly linked report (or another family's request) about a followed case's person, or a
+    possible match: flag the case and alert its followers, once per mention."""
+    from soraq.casework.services.claims import SOURCE_KIND
+
+    from_family = mention.document.origin == SOURCE_KIND
     person_ids = {pid for pid in (mention.person_id,
                                   getattr(getattr(mention, "review_candidate", None), "person_id", None)) if pid}
     if not person_ids:
         return 0
     sent = 0
     for case in Case.objects.filter(mention__person_id__in=person_ids, hidden=False).exclude(mention=mention):
-        if Alert.objects.filter(case=case, kind=Alert.Kind.NEW_REPORT, detail__mention=mention.pk).exists():
+        if Alert.objects.filter(case=case, kind__in=[Alert.Kind.NEW_REPORT, Alert.Kind.INTAKE],
+                                detail__mention=mention.pk).exists():
             continue
         possible = mention.person_id != case.mention.person_id
-        if not case.has_new_reports:
+        if not case.has_new_reports and not from_family:
             case.has_new_reports = True
             case.save(update_fields=["has_new_reports"])
         with translation.override(settings.LANGUAGE_CODE):
-            subject = _("Soraq: a new report may concern case %(ref)s") % {"ref": case.reference}
+            subject = (_("Soraq: another family's request may concern case %(ref)s") if from_family
+                       else _("Soraq: a new report may concern case %(ref)s")) % {"ref": case.reference}
             body = _("A newly ingested report %(how)s case %(ref)s. Open the case: %(link)s") % {
                 "how": _("possibly matches") if possible else _("was linked to"),
                 "ref": case.reference, "link": _case_link(case)}
-        sent += len(notify(case, Alert.Kind.NEW_REPORT,
+        sent += len(notify(case, Alert.Kind.INTAKE if from_family else Alert.Kind.NEW_REPORT,
                            {"mention": mention.pk, "document": mention.document_id, "possible": possible},
                            subject, body))
     return sent

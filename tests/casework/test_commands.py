@@ -1,0 +1,48 @@
+"""`soraq audit rotate-keys` and `django-admin check_silence` from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+
+import pytest
+from cryptography.fernet import Fernet
+from django.core.management import call_command
+
+from soraq.casework import crypto
+from soraq.casework.models import AuditEntry, Case, Note
+from soraq.commands import audit as audit_cmd
+
+
+@pytest.mark.django_db
+def test_rotate_keys_command(monkeypatch, capsys):
+    case = Case.objects.create(name="Fictional Person")
+    Note.objects.create(case=case, body="fictional confidential note")
+    old = os.environ[crypto.ENV_KEYS]
+    new = Fernet.generate_key().decode()
+    monkeypatch.setenv(crypto.ENV_KEYS, f"{new},{old}")
+    crypto.reset_key_cache()
+    assert audit_cmd.run(argparse.Namespace(audit_command="rotate-keys")) == 0
+    assert "casework.Note: 1 re-encrypted" in capsys.readouterr().out
+    monkeypatch.setenv(crypto.ENV_KEYS, new)
+    crypto.reset_key_cache()
+    assert Note.objects.get().body == "fictional confidential note"
+    assert AuditEntry.objects.filter(action="keys.rotate").exists()
+    assert audit_cmd.run(argparse.Namespace(audit_command="verify")) == 0
+
+
+@pytest.mark.django_db
+def test_check_silence_command(capsys, caseworker):
+    case = Case.objects.create(name="Fictional Person", last_contact=dt.date.today() - dt.timedelta(days=90),
+                               silence_days=30, status=Case.Status.OPEN)
+    case.followers.add(caseworker)
+    call_command("check_silence")
+    assert "1 alert(s) sent" in capsys.readouterr().out
+    assert caseworker.alerts.filter(kind="silence").count() == 1
+
+
+def test_audit_help_is_cheap():
+    parser = argparse.ArgumentParser()
+    audit_cmd.add_arguments(parser)
+    assert parser.parse_args(["verify"]).audit_command == "verify"
