@@ -9,7 +9,7 @@ from soraq.link.block import candidate_pairs
 from soraq.link.cluster import cluster
 from soraq.link.mention import Mention
 from soraq.link.results import HumanDecision, LinkResult, PairScore
-from soraq.link.score import score_pair
+from soraq.link.score import score_pair, score_pair_fast
 
 ENGINES = ("duckdb", "spark", "python")
 
@@ -48,10 +48,10 @@ def link_mentions(
 
         pairs = score_candidates_splink(ms, engine)
     by_id = {m.mention_id: m for m in ms}
-    clusters = cluster(ids, pairs, lambda x, y: score_pair(by_id[x], by_id[y]), decisions)
+    clusters = cluster(ids, pairs, lambda x, y: score_pair_fast(by_id[x], by_id[y]), decisions)
     return LinkResult(clusters, pairs)
 
 
 def score_candidates_python(ms: Sequence[Mention]) -> list[PairScore]:
     """Score every blocked candidate pair in process."""
-    return [score_pair(ms[i], ms[j]) for i, j in candidate_pairs(ms)]
+    return [score_pair_fast(ms[i], ms[j]) for i, j in candidate_pairs(ms)]

@@ -8,7 +8,7 @@ from typing import Any
 from soraq.report import Person, Report, mention_id
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A person as one report describes them (``mention_id`` = "DOC_ID#N").
 
@@ -42,7 +42,7 @@ class Mention:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-able fields (no cache)."""
-        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+        return {f: getattr(self, f) for f in self.__dataclass_fields__ if not f.startswith("_")}
 
 
 def _value(v: Any) -> Any:

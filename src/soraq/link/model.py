@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from soraq.link.compare import facts, family, names, places
 from soraq.link.compare.base import Outcome
@@ -40,11 +40,12 @@ class Level:
     m: float
     u: float
     veto: bool = False
+    weight: float = field(init=False)
 
-    @property
-    def weight(self) -> float:
-        """Log2 Bayes factor of this level."""
-        return math.log2(self.m / self.u)
+    def __post_init__(self) -> None:
+        if not (0 < self.m <= 1 and 0 < self.u <= 1):
+            raise ValueError(f"m and u must be probabilities in (0, 1]: {self}")
+        object.__setattr__(self, "weight", math.log2(self.m / self.u))  # log2 Bayes factor
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ class Comparison:
 
 PRIOR: float = 2e-4
 #: probability at or above which a pair is merged; between REVIEW and MERGE it goes to review
-MERGE_THRESHOLD: float = 0.95
+MERGE_THRESHOLD: float = 0.9
 REVIEW_THRESHOLD: float = 0.5
 
 COMPARISONS: tuple[Comparison, ...] = (
@@ -130,6 +131,17 @@ COMPARISONS: tuple[Comparison, ...] = (
         {"same": Level(0.60, 0.25), "different": Level(0.40, 0.75)},
     ),
 )
+
+
+def _check(comparisons: tuple[Comparison, ...]) -> None:
+    """Level weights must be distinct within a comparison (Splink results are mapped back by weight)."""
+    for comp in comparisons:
+        weights = [round(level.weight, 6) for level in comp.levels.values()]
+        if len(set(weights)) != len(weights) or 0.0 in weights:
+            raise ValueError(f"comparison {comp.name}: level weights must be distinct and non-zero")
+
+
+_check(COMPARISONS)
 
 
 def prior_weight(prior: float = PRIOR) -> float:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from soraq.link import model
+from soraq.link.compare.base import Outcome
 from soraq.link.compare.prepare import prepare
 from soraq.link.mention import Mention
 from soraq.link.results import Decision, PairScore, Reason
@@ -17,31 +20,63 @@ def decide(probability: float) -> Decision:
     return "apart"
 
 
+def outcomes(a: Mention, b: Mention) -> list[Outcome | None]:
+    """Each comparison's outcome for a pair, in model order (None: not comparable)."""
+    pa, pb = prepare(a), prepare(b)
+    return [comp.function(pa, pb) for comp in model.COMPARISONS]
+
+
 def levels(a: Mention, b: Mention) -> dict[str, str]:
     """The level each comparison picks for a pair (missing comparisons left out)."""
-    pa, pb = prepare(a), prepare(b)
-    out = {}
-    for comp in model.COMPARISONS:
-        outcome = comp.function(pa, pb)
-        if outcome is not None:
-            out[comp.name] = outcome.level
-    return out
+    return {c.name: o.level for c, o in zip(model.COMPARISONS, outcomes(a, b)) if o is not None}
+
+
+def _prior_reason() -> Reason:
+    return Reason("prior", model.prior_weight(), f"prior: one registry person in ~{round(1 / model.PRIOR):,}")
+
+
+@lru_cache(maxsize=1024)
+def level_reason(comparison: str, level: str) -> Reason:
+    """A shared, short reason naming only the level (for pairs nobody reads in full)."""
+    comp = next(c for c in model.COMPARISONS if c.name == comparison)
+    return Reason(comparison, comp.levels[level].weight, f"{comparison}: {level}")
+
+
+def pair_from_levels(a_id: str, b_id: str, labels: list[str | None], full: list[Outcome | None] | None = None) -> PairScore:
+    """A PairScore from the level each comparison picked; reasons in words when ``full`` is given."""
+    total = model.prior_weight()
+    contradiction = False
+    reasons = [_prior_reason() if full is not None else level_reason_prior()]
+    for k, (comp, label) in enumerate(zip(model.COMPARISONS, labels)):
+        if not label:
+            continue
+        level = comp.levels[label]
+        total += level.weight
+        contradiction = contradiction or level.veto
+        if full is not None and full[k] is not None:
+            reasons.append(Reason(comp.name, level.weight, full[k].text))  # type: ignore[union-attr]
+        else:
+            reasons.append(level_reason(comp.name, label))
+    p = model.probability(total)
+    return PairScore(a_id, b_id, p, total, reasons, decide(p), contradiction)
+
+
+@lru_cache(maxsize=1)
+def level_reason_prior() -> Reason:
+    return _prior_reason()
 
 
 def score_pair(a: Mention, b: Mention) -> PairScore:
     """Prior plus the weight of each comparison's level; reasons say what each saw."""
-    pa, pb = prepare(a), prepare(b)
-    prior = model.prior_weight()
-    total = prior
-    reasons = [Reason("prior", prior, f"prior: one registry person in ~{round(1 / model.PRIOR):,}")]
-    contradiction = False
-    for comp in model.COMPARISONS:
-        outcome = comp.function(pa, pb)
-        if outcome is None:
-            continue
-        level = comp.levels[outcome.level]
-        total += level.weight
-        contradiction = contradiction or level.veto
-        reasons.append(Reason(comp.name, level.weight, outcome.text))
-    p = model.probability(total)
-    return PairScore(a.mention_id, b.mention_id, p, total, reasons, decide(p), contradiction)
+    outs = outcomes(a, b)
+    return pair_from_levels(a.mention_id, b.mention_id, [o.level if o else None for o in outs], outs)
+
+
+def score_pair_fast(a: Mention, b: Mention) -> PairScore:
+    """As :func:`score_pair`, with reasons in words only for pairs in the merge or review band."""
+    outs = outcomes(a, b)
+    labels = [o.level if o else None for o in outs]
+    quick = pair_from_levels(a.mention_id, b.mention_id, labels)
+    if quick.decision == "apart":
+        return quick
+    return pair_from_levels(a.mention_id, b.mention_id, labels, outs)

@@ -20,8 +20,8 @@ from soraq.link import model
 from soraq.link.block import blocking_key_lists
 from soraq.link.compare.prepare import prepare
 from soraq.link.mention import Mention
-from soraq.link.results import PairScore, Reason
-from soraq.link.score import decide
+from soraq.link.results import PairScore
+from soraq.link.score import outcomes, pair_from_levels
 
 UDF_NAME = "soraq_levels"
 _SEP = "|"
@@ -67,7 +67,7 @@ def settings() -> dict[str, Any]:
             {"blocking_rule": "l.block_keys = r.block_keys", "arrays_to_explode": ["block_keys"]}
         ],
         "retain_matching_columns": False,
-        "retain_intermediate_calculation_columns": False,
+        "retain_intermediate_calculation_columns": True,  # per-comparison weights name the levels
         "additional_columns_to_retain": [],
     }
 
@@ -99,24 +99,38 @@ def score_candidates_splink(ms: Sequence[Mention], engine: str = "duckdb") -> li
         rows = _predict_spark(ms, records)
     else:
         raise ValueError(f"not a Splink engine: {engine}")
-    return [_pair_score(ms, i, j, w) for i, j, w in rows]
+    out = []
+    for i, j, weight, weights in rows:
+        a, b = (ms[i], ms[j]) if i < j else (ms[j], ms[i])
+        labels = [_label(comp, g) for comp, g in zip(model.COMPARISONS, weights)]
+        pair = pair_from_levels(a.mention_id, b.mention_id, labels)
+        if abs(pair.match_weight - weight) > 1e-6:  # Splink and the model must agree
+            raise RuntimeError(f"Splink weight {weight} != model weight {pair.match_weight}")
+        if pair.decision != "apart":  # reasons in words for the pairs someone will read
+            outs = outcomes(a, b)
+            pair = pair_from_levels(a.mention_id, b.mention_id, labels, outs)
+        out.append(pair)
+    return out
 
 
-def _pair_score(ms: Sequence[Mention], i: int, j: int, weight: float) -> PairScore:
-    """A PairScore from Splink's weight; reasons name the level of each comparison."""
-    a, b = (ms[i], ms[j]) if i < j else (ms[j], ms[i])
-    p = model.probability(weight)
-    reasons = [Reason("prior", model.prior_weight(), "prior")]
-    contradiction = False
-    for comp, label in zip(model.COMPARISONS, levels_string(a, b).split(_SEP)):
-        if label:
-            level = comp.levels[label]
-            contradiction = contradiction or level.veto
-            reasons.append(Reason(comp.name, level.weight, f"{comp.name}: {label}"))
-    return PairScore(a.mention_id, b.mention_id, p, weight, reasons, decide(p), contradiction)
+def _label(comp: model.Comparison, weight: float | None) -> str | None:
+    """The level whose weight Splink applied for a comparison (0: not comparable).
+
+    Level weights are distinct within a comparison and never 0 (the model checks), so the
+    per-comparison weight Splink reports names the level it picked.
+    """
+    if weight is None or abs(weight) < 1e-9:
+        return None
+    for label, level in comp.levels.items():
+        if abs(level.weight - weight) < 1e-6:
+            return label
+    raise RuntimeError(f"Splink applied weight {weight} that no level of {comp.name} has")
 
 
-def _predict_duckdb(ms: Sequence[Mention], records: list[dict[str, Any]]) -> list[tuple[int, int, float]]:
+Row = tuple[int, int, float, tuple[Any, ...]]
+
+
+def _predict_duckdb(ms: Sequence[Mention], records: list[dict[str, Any]]) -> list[Row]:
     import duckdb
     import pyarrow as pa
     from duckdb.func import ARROW  # type: ignore[import-not-found]
@@ -129,14 +143,13 @@ def _predict_duckdb(ms: Sequence[Mention], records: list[dict[str, Any]]) -> lis
     df = db_api.register(table, dataset_display_name="mentions")
     linker = Linker(df, settings(), log_level=None)
     pred = linker.inference.predict(warning_mode="never")
-    out = con.sql(
-        f"select unique_id_l, unique_id_r, match_weight from {pred.physical_name}"
-    ).fetchall()
+    gammas = ", ".join(f"mw_{c.name}" for c in model.COMPARISONS)
+    out = con.sql(f"select unique_id_l, unique_id_r, match_weight, {gammas} from {pred.physical_name}").fetchall()
     con.close()
-    return [(int(a), int(b), float(w)) for a, b, w in out]
+    return [(int(r[0]), int(r[1]), float(r[2]), r[3:]) for r in out]
 
 
-def _predict_spark(ms: Sequence[Mention], records: list[dict[str, Any]]) -> list[tuple[int, int, float]]:
+def _predict_spark(ms: Sequence[Mention], records: list[dict[str, Any]]) -> list[Row]:
     from pyspark.sql.types import StringType
     from splink import Linker, SparkAPI
 
@@ -154,5 +167,6 @@ def _predict_spark(ms: Sequence[Mention], records: list[dict[str, Any]]) -> list
     df = db_api.register(sdf, dataset_display_name="mentions")
     linker = Linker(df, settings(), log_level=None)
     pred = linker.inference.predict(warning_mode="never")
-    rows = pred.as_spark_dataframe().select("unique_id_l", "unique_id_r", "match_weight").collect()
-    return [(int(r[0]), int(r[1]), float(r[2])) for r in rows]
+    cols = ["unique_id_l", "unique_id_r", "match_weight"] + [f"mw_{c.name}" for c in model.COMPARISONS]
+    rows = pred.as_spark_dataframe().select(*cols).collect()
+    return [(int(r[0]), int(r[1]), float(r[2]), tuple(r[3:])) for r in rows]

@@ -27,19 +27,46 @@ FUZZY_RATIO = 80.0
 PHONETIC_RATIO = 70.0
 
 
+@dataclass(frozen=True, slots=True)
+class _WordInfo:
+    forms: tuple[str, ...]
+    form_set: frozenset[str]
+    relaxed: tuple[str, ...]
+    skeletons: frozenset[str]
+    starts: frozenset[str]
+
+
 @lru_cache(maxsize=500_000)
+def _info(word: str) -> _WordInfo:
+    forms = word_forms(word)
+    return _WordInfo(
+        forms,
+        frozenset(forms),
+        tuple(relaxed(f) for f in forms),
+        word_skeletons(word),
+        frozenset(f[0] for f in forms if f),
+    )
+
+
 def word_match(a: str, b: str) -> int:
     """Strength with which two written words are the same name word (EXACT..NONE)."""
-    fa, fb = word_forms(a), word_forms(b)
+    if a == b:
+        return EXACT if a else NONE
+    return _word_match(a, b) if a < b else _word_match(b, a)
+
+
+@lru_cache(maxsize=1_000_000)
+def _word_match(a: str, b: str) -> int:
+    ia, ib = _info(a), _info(b)
+    fa, fb = ia.forms, ib.forms
     if not fa or not fb:
         return NONE
-    if set(fa) & set(fb):
+    if not ia.form_set.isdisjoint(ib.form_set):
         return EXACT
-    ra, rb = _relaxed_forms(fa), _relaxed_forms(fb)
-    best = max(ratio(x, y) for x in ra for y in rb)
-    same_start = any(x[0] == y[0] for x in fa for y in fb)  # "Emil" and "Amil" are two names
-    if same_start and word_skeletons(a) & word_skeletons(b) and best >= PHONETIC_RATIO:
-        return PHONETIC
+    # "Emil" and "Amil" are two names: a transliteration variant keeps the first letter
+    if not ia.starts.isdisjoint(ib.starts) and not ia.skeletons.isdisjoint(ib.skeletons):
+        if max(ratio(x, y) for x in ia.relaxed for y in ib.relaxed) >= PHONETIC_RATIO:
+            return PHONETIC
     # typos are judged on the faithful canon: "Emil" and "Amil" are two names, not a typo
     best = max(ratio(x, y) for x in fa for y in fb)
     if best >= FUZZY_RATIO and min(len(fa[0]), len(fb[0])) >= 4:
@@ -48,10 +75,6 @@ def word_match(a: str, b: str) -> int:
     if jw >= 0.9 and min(len(fa[0]), len(fb[0])) >= 5:
         return FUZZY
     return NONE
-
-
-def _relaxed_forms(forms: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(relaxed(f) for f in forms)
 
 
 def initial_matches(initial: str, word: str) -> bool:
@@ -72,6 +95,7 @@ class NameAgreement:
     weakest: int  # weakest strength among matched words (EXACT..FUZZY), NONE if none matched
 
 
+@lru_cache(maxsize=500_000)
 def compare_words(a: tuple[str, ...], b: tuple[str, ...]) -> NameAgreement:
     """Best one-to-one matching of the words of two names (any order)."""
     if len(a) > len(b):

@@ -17,12 +17,12 @@ def birth_year(a: Prepared, b: Prepared) -> Outcome | None:
     tol = 1 if (ma.age is not None or mb.age is not None) else 0
     diff = abs(ma.birth_year - mb.birth_year)
     if diff <= tol:
-        return Outcome("same", f"same birth year: {ma.birth_year} ~ {mb.birth_year}")
+        return Outcome("same", "same birth year: {} ~ {}", (ma.birth_year, mb.birth_year))
     if diff <= tol + 1:
-        return Outcome("close", f"birth years one year off: {ma.birth_year} vs {mb.birth_year}")
+        return Outcome("close", "birth years one year off: {} vs {}", (ma.birth_year, mb.birth_year))
     if diff <= 2:
-        return Outcome("near", f"birth years two years apart: {ma.birth_year} vs {mb.birth_year}")
-    return Outcome("far", f"birth years {diff} years apart: {ma.birth_year} vs {mb.birth_year}")
+        return Outcome("near", "birth years two years apart: {} vs {}", (ma.birth_year, mb.birth_year))
+    return Outcome("far", "birth years {} years apart: {} vs {}", (diff, ma.birth_year, mb.birth_year))
 
 
 def _age_only(a: Prepared, b: Prepared) -> Outcome | None:
@@ -32,10 +32,10 @@ def _age_only(a: Prepared, b: Prepared) -> Outcome | None:
         return None
     diff = abs(ma.age - mb.age)
     if diff <= 1:
-        return Outcome("age_same", f"same stated age (report dates unknown): {ma.age} ~ {mb.age}")
+        return Outcome("age_same", "same stated age (report dates unknown): {} ~ {}", (ma.age, mb.age))
     if diff >= 6:
-        return Outcome("far", f"stated ages {diff} years apart: {ma.age} vs {mb.age}")
-    return Outcome("age_differs", f"stated ages differ (report dates unknown): {ma.age} vs {mb.age}")
+        return Outcome("far", "stated ages {} years apart: {} vs {}", (diff, ma.age, mb.age))
+    return Outcome("age_differs", "stated ages differ (report dates unknown): {} vs {}", (ma.age, mb.age))
 
 
 def sex(a: Prepared, b: Prepared) -> Outcome | None:
@@ -44,8 +44,8 @@ def sex(a: Prepared, b: Prepared) -> Outcome | None:
     if not sa or not sb:
         return None
     if sa == sb:
-        return Outcome("same", f"same sex: {sa}")
-    return Outcome("different", f"different sex: {sa} vs {sb}")
+        return Outcome("same", "same sex: {}", (sa,))
+    return Outcome("different", "different sex: {} vs {}", (sa, sb))
 
 
 def citizenship(a: Prepared, b: Prepared) -> Outcome | None:
@@ -54,8 +54,8 @@ def citizenship(a: Prepared, b: Prepared) -> Outcome | None:
     if not ca or not cb:
         return None
     if ca == cb:
-        return Outcome("same", f"same citizenship: {ca}")
-    return Outcome("different", f"different citizenship: {ca} vs {cb}")
+        return Outcome("same", "same citizenship: {}", (ca,))
+    return Outcome("different", "different citizenship: {} vs {}", (ca, cb))
 
 
 def status(a: Prepared, b: Prepared) -> Outcome | None:
@@ -64,5 +64,5 @@ def status(a: Prepared, b: Prepared) -> Outcome | None:
     if not sa or not sb or "unknown" in (sa, sb):
         return None
     if sa == sb:
-        return Outcome("same", f"same situation reported: {sa}")
-    return Outcome("different", f"different situations reported: {sa} vs {sb}")
+        return Outcome("same", "same situation reported: {}", (sa,))
+    return Outcome("different", "different situations reported: {} vs {}", (sa, sb))

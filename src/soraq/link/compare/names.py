@@ -12,24 +12,31 @@ def name_words(a: Prepared, b: Prepared) -> Outcome | None:
     if not a.words or not b.words:
         return None
     ag = compare_words(a.words, b.words)
-    sa, sb = " ".join(a.words), " ".join(b.words)
+    sa, sb = _Words(a.words), _Words(b.words)
     if ag.shorter >= 2 and ag.matched == ag.shorter:
         extra = " (one has an extra name word)" if ag.longer > ag.shorter else ""
         if ag.weakest == EXACT:
-            return Outcome("exact", f"same name across spellings: {sa!r} = {sb!r}{extra}")
+            return Outcome("exact", "same name across spellings: {!r} = {!r}{}", (sa, sb, extra))
         if ag.weakest == PHONETIC:
-            return Outcome("transliteration", f"name spelled differently but sounds the same: {sa!r} ~ {sb!r}{extra}")
-        return Outcome("fuzzy", f"name alike but with a spelling difference: {sa!r} ~ {sb!r}{extra}")
+            return Outcome("transliteration", "name spelled differently but sounds the same: {!r} ~ {!r}{}", (sa, sb, extra))
+        return Outcome("fuzzy", "name alike but with a spelling difference: {!r} ~ {!r}{}", (sa, sb, extra))
     if ag.shorter == 1 and ag.matched == 1:
         short, long_ = (a, b) if len(a.words) <= len(b.words) else (b, a)
         if short.initials and len(long_.words) > 1:
             rest = [w for w in long_.words if word_match(short.words[0], w) == NONE]
             if rest and any(initial_matches(i, r) for i in short.initials for r in rest):
-                return Outcome("fuzzy", f"name with an initial matches: {sa!r} ~ {sb!r}")
-        return Outcome("one_word", f"only one name word to compare, and it agrees: {sa!r} ~ {sb!r}")
+                return Outcome("fuzzy", "name with an initial matches: {!r} ~ {!r}", (sa, sb))
+        return Outcome("one_word", "only one name word to compare, and it agrees: {!r} ~ {!r}", (sa, sb))
     if ag.matched >= 1:
-        return Outcome("partial", f"names share a word but differ in another: {sa!r} vs {sb!r}")
-    return Outcome("different", f"different names: {sa!r} vs {sb!r}")
+        return Outcome("partial", "names share a word but differ in another: {!r} vs {!r}", (sa, sb))
+    return Outcome("different", "different names: {!r} vs {!r}", (sa, sb))
+
+
+class _Words(tuple):
+    """Name words that print as the written name (formatted only when a reason is read)."""
+
+    def __repr__(self) -> str:
+        return repr(" ".join(self))
 
 
 def patronymic(a: Prepared, b: Prepared) -> Outcome | None:
@@ -42,10 +49,10 @@ def patronymic(a: Prepared, b: Prepared) -> Outcome | None:
             return None
     s = word_match(pa.split()[0], pb.split()[0])
     if s >= PHONETIC:
-        return Outcome("agree", f"same father's name: {pa!r} ~ {pb!r}")
+        return Outcome("agree", "same father's name: {!r} ~ {!r}", (pa, pb))
     if s == FUZZY:
-        return Outcome("close", f"father's names alike: {pa!r} ~ {pb!r}")
-    return Outcome("disagree", f"different father's names: {pa!r} vs {pb!r}")
+        return Outcome("close", "father's names alike: {!r} ~ {!r}", (pa, pb))
+    return Outcome("disagree", "different father's names: {!r} vs {!r}", (pa, pb))
 
 
 def _father_given(p: Prepared) -> str | None:

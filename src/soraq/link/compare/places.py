@@ -31,8 +31,8 @@ def home(a: Prepared, b: Prepared) -> Outcome | None:
         return None
     ha, hb = a.mention.home, b.mention.home
     if _overlap(a.home, b.home):
-        return Outcome("same", f"same home place: {ha!r} ~ {hb!r}")
-    return Outcome("different", f"different home places: {ha!r} vs {hb!r}")
+        return Outcome("same", "same home place: {!r} ~ {!r}", (ha, hb))
+    return Outcome("different", "different home places: {!r} vs {!r}", (ha, hb))
 
 
 def location_abroad(a: Prepared, b: Prepared) -> Outcome | None:
@@ -41,5 +41,5 @@ def location_abroad(a: Prepared, b: Prepared) -> Outcome | None:
         return None
     la, lb = a.mention.location_abroad, b.mention.location_abroad
     if _overlap(a.abroad, b.abroad):
-        return Outcome("same", f"same place abroad: {la!r} ~ {lb!r}")
-    return Outcome("different", f"different places abroad: {la!r} vs {lb!r}")
+        return Outcome("same", "same place abroad: {!r} ~ {!r}", (la, lb))
+    return Outcome("different", "different places abroad: {!r} vs {!r}", (la, lb))
