@@ -58,3 +58,30 @@ def test_text_files_come_in_with_their_encoding_recorded(tmp_path: Path) -> None
     assert docs["ru-utf16"].text == RUSSIAN
     assert docs["ru-cp1251"].raw == RUSSIAN.encode("cp1251")  # the original bytes are kept
     assert [e.origin for e in errors] == [str(tmp_path / "broken.txt")]
+
+
+def test_short_azerbaijani_latin_line_in_cp1254() -> None:
+    text = "Orxan Testoğlu Rusiyada saxlanılıb, ailäsi onunla äläqä saxlaya bilmir."
+    assert decode_bytes(text.encode("cp1254")).text == text
+
+
+def test_western_text_is_unchanged_by_the_turkish_preference() -> None:
+    text = "Le travailleur a été retenu à la frontière, selon sa famille, qui a écrit à l'ambassade."
+    assert decode_bytes(text.encode("cp1252")).text == text
+
+
+@pytest.mark.parametrize(
+    "encoding,text",
+    [
+        ("koi8-r", "Рабочего задержали на границе, сообщает его семья. Ещё один съезд."),
+        ("cp866", "Рабочего задержали на границе, сообщает его семья."),
+        ("cp1251", "Працівника затримали на кордоні, каже його родина. Їжак, ґанок."),
+        ("cp1251", "Привет"),
+        ("cp1250", "Pracownik został zatrzymany na granicy, mówi jego rodzina. Żółć, źdźbło."),
+        ("iso-8859-1", "El trabajador fue detenido en la frontera, según su familia. Año."),
+        ("cp1252", "Café"),
+        ("cp1254", "Şähid ailäläri"),
+    ],
+)
+def test_short_and_legacy_texts_of_the_project_languages(encoding: str, text: str) -> None:
+    assert decode_bytes(text.encode(encoding)).text == text

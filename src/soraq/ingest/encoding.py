@@ -12,6 +12,7 @@ garbles names, which is worse than a clear error.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,6 +49,26 @@ _ISO_TO_LANGUAGE = {
 }
 #: how much noisier (chaos ratio) than the best guess a native code page may be and still win
 _NATIVE_SLACK = 0.15
+#: The legacy encodings Soraq's sources were written in (Cyrillic for Russian and Central
+#: Asian languages, Turkish-alphabet Latin for Azerbaijani, Western and Central European
+#: Latin). Detection looks among these first: unrestricted, charset-normalizer takes
+#: KOI8-R Russian for Shift-JIS and short Latin text for Arabic or Hebrew code pages.
+#: Only when none of these decodes cleanly is every encoding considered.
+_PLAUSIBLE = ["cp1251", "koi8_r", "koi8_u", "cp866", "mac_cyrillic", "iso8859_5", "kz1048",
+              "cp1254", "iso8859_9", "cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2",
+              "cp1257", "utf_16", "utf_32"]
+#: When several of them decode a text equally cleanly (short texts often do), the one
+#: that mixes scripts inside fewest words wins, then this order: Soraq's sources first.
+_PREFERENCE = ("cp1251", "koi8_r", "cp1254", "iso8859_9", "cp1252", "latin_1")
+_TIE = 0.01
+#: Western Latin code pages. cp1254 differs from cp1252/Latin-1 only in six letters (Ğğ İı
+#: Şş where those have Ðð Ýý Þþ), so reading Western text as cp1254 changes nothing for
+#: other languages, while Azerbaijani and Turkish are far likelier in Soraq's sources than
+#: Icelandic or Faroese: a Western guess is decoded as cp1254.
+_WESTERN = frozenset({"cp1252", "iso8859-1", "iso8859-15", "iso8859-10"})  # codecs.lookup names
+_ICELANDIC_OR_FAROESE = frozenset({"is", "fo"})
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 #: chaos ratio (0..1) above which a guess is refused as noise
 _MAX_CHAOS = 0.5
 
@@ -85,19 +106,42 @@ def _looks_binary(raw: bytes) -> bool:
     return b"\x00" in raw[:4096]
 
 
-def _pick(matches: list[Any], lang_hint: str | None) -> Any:
-    """The best guess, preferring a code page native to the (hinted or detected) language.
+def _mixed_script_words(text: str) -> int:
+    """Words mixing Latin and Cyrillic letters: a sign of a wrong code page ("Cafй")."""
+    return sum(1 for w in text.split() if _LATIN.search(w) and _CYRILLIC.search(w))
 
-    Among guesses nearly as clean as the best one, the first whose code page is
-    the one its own detected language (or the hinted language) was written in wins.
+
+def _rank(encoding: str) -> int:
+    return _PREFERENCE.index(encoding) if encoding in _PREFERENCE else len(_PREFERENCE)
+
+
+def _native(match: Any) -> bool:
+    """The guess's code page is the one its own detected language was written in."""
+    return any(match.encoding in _NATIVE_CODEPAGES.get(lang, ()) for lang in match.languages[:2])
+
+
+def _pick(matches: list[Any], lang_hint: str | None) -> Any:
+    """The most plausible of charset-normalizer's guesses.
+
+    1. With a language hint, a code page native to that language, if nearly as clean.
+    2. Among equally clean guesses: fewest mixed-script words, then a code page native to
+       the detected language, then Soraq's usual code pages.
+    3. A code page native to a guess's own detected language, if nearly as clean.
+    4. Otherwise charset-normalizer's best.
     """
     best = matches[0]
+    near = [m for m in matches if m.chaos <= best.chaos + _NATIVE_SLACK]
     hinted = _ISO_TO_LANGUAGE.get((lang_hint or "").lower())
-    for match in matches:
-        if match.chaos > best.chaos + _NATIVE_SLACK:
-            continue
-        languages = [hinted] if hinted else list(match.languages[:2])
-        if any(match.encoding in _NATIVE_CODEPAGES.get(lang, ()) for lang in languages):
+    if hinted:
+        for match in near:
+            if match.encoding in _NATIVE_CODEPAGES.get(hinted, ()):
+                return match
+    ties = [m for m in matches if m.chaos <= best.chaos + _TIE]
+    if len(ties) > 1:
+        return min(ties, key=lambda m: (_mixed_script_words(str(m)), not _native(m), _rank(m.encoding),
+                                        ties.index(m)))
+    for match in near:
+        if _native(match):
             return match
     return best
 
@@ -129,7 +173,9 @@ def decode_bytes(raw: bytes, declared: str | None = None, lang_hint: str | None 
             pass
     from charset_normalizer import from_bytes
 
-    matches = list(from_bytes(raw))
+    matches = list(from_bytes(raw, cp_isolation=_PLAUSIBLE))
+    if not matches or matches[0].chaos > _MAX_CHAOS:
+        matches = list(from_bytes(raw))
     if not matches:
         raise EncodingError("cannot tell the text encoding (binary data?)")
     best = _pick(matches, lang_hint)
@@ -137,7 +183,13 @@ def decode_bytes(raw: bytes, declared: str | None = None, lang_hint: str | None 
         raise EncodingError("binary data, not text")
     if best.chaos > _MAX_CHAOS:
         raise EncodingError(f"text encoding guess {best.encoding} is unreliable")
-    return Decoded(str(best), codecs.lookup(best.encoding).name)
+    encoding = codecs.lookup(best.encoding).name
+    if encoding in _WESTERN and (lang_hint or "").lower() not in _ICELANDIC_OR_FAROESE:
+        try:
+            return Decoded(raw.decode("cp1254"), "cp1254")
+        except UnicodeDecodeError:
+            pass
+    return Decoded(str(best), encoding)
 
 
 def decode_text(raw: bytes, declared: str | None = None, lang_hint: str | None = None) -> str:
