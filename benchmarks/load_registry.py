@@ -1,0 +1,274 @@
+"""Load benchmark: a registry of N persons and 3N documents under 20 concurrent clients.
+
+What it does, in order:
+
+1. makes a fresh database (a SQLite file in a temporary folder, or the
+   PostgreSQL database of ``--database-url`` / ``$DATABASE_URL``, which must be
+   empty or disposable: it is migrated and filled);
+2. loads N fictional persons and 3N documents (``benchmarks/registry_data.py``);
+3. starts ``soraq serve`` on a free loopback port;
+4. for each scenario (name search, person page, statistics; the HTML pages and
+   the API alike) sends at most ``--requests`` requests from ``--clients``
+   concurrent connections, for at most ``--seconds`` seconds, with ``wrk``
+   (Debian package ``wrk``) or, without it, a bounded asyncio/httpx client;
+5. prints p50/p95/p99 latency per scenario and writes them as JSON (``--json``).
+
+Targets: p95 <= 150 ms on SQLite and PostgreSQL at N = 100 000. Loopback only.
+
+    .venv/bin/python benchmarks/load_registry.py --n 20000
+    .venv/bin/python benchmarks/load_registry.py --n 20000 --database-url postgresql://...
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+TARGET_P95_MS = 150.0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def prepare_database(args, var_dir: Path) -> dict:
+    os.environ["SORAQ_VAR_DIR"] = str(var_dir)
+    if args.database_url:
+        os.environ["DATABASE_URL"] = args.database_url
+    else:
+        os.environ["DATABASE_URL"] = f"sqlite:///{var_dir / 'bench.sqlite3'}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "soraq.site.settings")
+    import django
+
+    django.setup()
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+    from django.contrib.auth.models import Group
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("migrate", interactive=False, verbosity=0)
+    from soraq.registry.models import Person
+
+    if Person.objects.exists():
+        raise SystemExit("the database already holds persons: give an empty, disposable database")
+    from registry_data import load
+
+    started = time.perf_counter()
+    samples = load(args.n, docs_per_person=3, progress=lambda m: print(m, file=sys.stderr, flush=True))
+    load_seconds = time.perf_counter() - started
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    user = get_user_model().objects.create_user(username="bench-viewer")
+    user.groups.add(Group.objects.get_or_create(name="viewer")[0])
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    from soraq.sharing.models import ApiToken
+
+    token = ApiToken.issue(user, "benchmark")[1]
+    connection.close()
+    return {"samples": samples, "session": session.session_key, "token": token,
+            "load_seconds": load_seconds, "vendor": connection.vendor}
+
+
+def start_server(port: int, var_dir: Path) -> subprocess.Popen:
+    env = dict(os.environ)
+    log = open(var_dir / "server.log", "wb")
+    proc = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "soraq"), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return proc
+        except OSError:
+            if proc.poll() is not None:
+                raise SystemExit(f"soraq serve exited: see {var_dir / 'server.log'}")
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("soraq serve did not start within 60 s")
+
+
+def scenarios(prepared: dict) -> dict[str, tuple[list[str], dict[str, str]]]:
+    names = prepared["samples"]["family_names"]
+    ids = prepared["samples"]["person_ids"]
+    rng = random.Random(3)
+    search = [f"/persons/?q={rng.choice(names)}" for _ in range(300)]
+    person = [f"/persons/{rng.choice(ids)}/" for _ in range(300)]
+    api_search = [f"/api/persons?q={rng.choice(names)}" for _ in range(300)]
+    api_person = [f"/api/persons/{rng.choice(ids)}" for _ in range(300)]
+    cookie = {"Cookie": f"sessionid={prepared['session']}"}
+    bearer = {"Authorization": f"Bearer {prepared['token']}"}
+    return {
+        "search page": (search, cookie),
+        "person page": (person, cookie),
+        "statistics page": (["/statistics/"], cookie),
+        "API search": (api_search, bearer),
+        "API person": (api_person, bearer),
+        "API statistics": (["/api/statistics"], bearer),
+    }
+
+
+WRK_SCRIPT = """
+local paths = {%(paths)s}
+local limit = %(limit)d
+local count = 0
+%(headers)s
+request = function()
+  return wrk.format("GET", paths[math.random(#paths)])
+end
+response = function(status, headers, body)
+  count = count + 1
+  if count >= limit then wrk.thread:stop() end
+end
+done = function(summary, latency, requests)
+  io.write(string.format('RESULT {"p50": %%d, "p95": %%d, "p99": %%d, "max": %%d, "requests": %%d, ' ..
+    '"non2xx": %%d, "errors": %%d, "seconds": %%f}\\n',
+    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max,
+    summary.requests, summary.errors.status, summary.errors.connect + summary.errors.read +
+    summary.errors.write + summary.errors.timeout, summary.duration / 1e6))
+end
+"""
+
+
+def run_wrk(base: str, paths: list[str], headers: dict, args, workdir: Path) -> dict:
+    threads = 2
+    lua = WRK_SCRIPT % {
+        "paths": ", ".join(json.dumps(p) for p in paths),
+        "limit": max(1, args.requests // threads),
+        "headers": "\n".join(f"wrk.headers[{json.dumps(k)}] = {json.dumps(v)}" for k, v in headers.items()),
+    }
+    script = workdir / "scenario.lua"
+    script.write_text(lua)
+    done = subprocess.run(
+        ["wrk", "-t", str(threads), "-c", str(args.clients), "-d", f"{args.seconds}s", "--timeout", "10s",
+         "-s", str(script), base],
+        capture_output=True, text=True, timeout=args.seconds + 60,
+    )
+    line = next((l for l in done.stdout.splitlines() if l.startswith("RESULT ")), None)
+    if line is None:
+        raise SystemExit(f"wrk failed: {done.stdout}\n{done.stderr}")
+    raw = json.loads(line[len("RESULT "):])
+    return {"p50_ms": raw["p50"] / 1000, "p95_ms": raw["p95"] / 1000, "p99_ms": raw["p99"] / 1000,
+            "max_ms": raw["max"] / 1000, "requests": raw["requests"], "non_2xx": raw["non2xx"],
+            "errors": raw["errors"], "seconds": round(raw["seconds"], 2), "tool": "wrk"}
+
+
+async def _httpx_scenario(base: str, paths: list[str], headers: dict, args) -> dict:
+    import httpx
+
+    latencies: list[float] = []
+    failures = 0
+    deadline = time.perf_counter() + args.seconds
+    remaining = args.requests
+    rng = random.Random(5)
+
+    async def client_loop(client: httpx.AsyncClient) -> None:
+        nonlocal remaining, failures
+        while remaining > 0 and time.perf_counter() < deadline:
+            remaining -= 1
+            started = time.perf_counter()
+            try:
+                response = await client.get(rng.choice(paths))
+                if response.status_code != 200:
+                    failures += 1
+            except httpx.HTTPError:
+                failures += 1
+            latencies.append((time.perf_counter() - started) * 1000)
+
+    started = time.perf_counter()
+    async with httpx.AsyncClient(base_url=base, headers=headers, timeout=10) as client:
+        await asyncio.gather(*(client_loop(client) for _ in range(args.clients)))
+    latencies.sort()
+    q = statistics.quantiles(latencies, n=100, method="inclusive") if len(latencies) > 1 else latencies * 99
+    return {"p50_ms": q[49], "p95_ms": q[94], "p99_ms": q[98], "max_ms": latencies[-1],
+            "requests": len(latencies), "non_2xx": failures, "errors": 0,
+            "seconds": round(time.perf_counter() - started, 2), "tool": "httpx"}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=100_000, help="persons to load (documents: 3N)")
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"),
+                        help="an empty, disposable database (default: a fresh SQLite file)")
+    parser.add_argument("--clients", type=int, default=20, help="concurrent connections")
+    parser.add_argument("--requests", type=int, default=1000, help="requests per scenario, at most")
+    parser.add_argument("--seconds", type=int, default=20, help="seconds per scenario, at most")
+    parser.add_argument("--tool", choices=("auto", "wrk", "httpx"), default="auto")
+    parser.add_argument("--json", metavar="FILE", help="write the figures as JSON")
+    args = parser.parse_args()
+
+    var_dir = Path(tempfile.mkdtemp(prefix="soraq-bench-"))
+    try:
+        prepared = prepare_database(args, var_dir)
+        port = free_port()
+        server = start_server(port, var_dir)
+        base = f"http://127.0.0.1:{port}"
+        tool = args.tool if args.tool != "auto" else ("wrk" if shutil.which("wrk") else "httpx")
+        results: dict[str, dict] = {}
+        try:
+            import httpx
+
+            # first statistics request computes and caches the tables: measured apart
+            for path, headers in (("/statistics/", {"Cookie": f"sessionid={prepared['session']}"}),
+                                  ("/api/statistics", {"Authorization": f"Bearer {prepared['token']}"})):
+                started = time.perf_counter()
+                response = httpx.get(base + path, headers=headers, timeout=120)
+                results[f"cold {path}"] = {"ms": round((time.perf_counter() - started) * 1000, 1),
+                                           "status": response.status_code}
+            for name, (paths, headers) in scenarios(prepared).items():
+                if tool == "wrk":
+                    figures = run_wrk(base, paths, headers, args, var_dir)
+                else:
+                    figures = asyncio.run(_httpx_scenario(base, paths, headers, args))
+                figures["meets_target"] = figures["p95_ms"] <= TARGET_P95_MS
+                results[name] = figures
+                print(f"{name:16s} p50 {figures['p50_ms']:7.1f} ms  p95 {figures['p95_ms']:7.1f} ms  "
+                      f"p99 {figures['p99_ms']:7.1f} ms  {figures['requests']} requests "
+                      f"({figures['non_2xx']} non-2xx, {figures['errors']} errors) in {figures['seconds']} s",
+                      flush=True)
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+        summary = {"n_persons": args.n, "n_documents": 3 * args.n, "database": prepared["vendor"],
+                   "clients": args.clients, "tool": tool, "load_seconds": round(prepared["load_seconds"], 1),
+                   "target_p95_ms": TARGET_P95_MS, "results": results}
+        print(json.dumps(summary, indent=1))
+        if args.json:
+            Path(args.json).write_text(json.dumps(summary, indent=1) + "\n")
+        return 0
+    finally:
+        shutil.rmtree(var_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
