@@ -167,3 +167,30 @@ def test_cli_once_writes_json_lines(server: LocalServer, tmp_path: Path, monkeyp
 
     (doc,) = iter_documents([out])
     assert isinstance(doc, SourceDocument) and doc.doc_id == item["doc_id"]
+
+
+def test_atom_feed_with_last_modified(server: LocalServer, tmp_path: Path) -> None:
+    atom = f"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
+<title>Example Atom</title><id>urn:example:feed</id><updated>2026-03-02T08:00:00Z</updated>
+<entry><id>urn:example:1</id><title>First report on a detained worker</title>
+<link href="{server.url('/a/atom1')}"/><updated>2026-03-02T08:00:00Z</updated></entry></feed>""".encode()
+
+    def handle(req) -> None:  # noqa: ANN001 - http.server handler
+        if req.headers.get("If-Modified-Since") == "Mon, 02 Mar 2026 08:00:00 GMT":
+            req.send_response(304)
+            req.end_headers()
+            return
+        req.send_response(200)
+        req.send_header("Content-Type", "application/atom+xml")
+        req.send_header("Last-Modified", "Mon, 02 Mar 2026 08:00:00 GMT")
+        req.send_header("Content-Length", str(len(atom)))
+        req.end_headers()
+        req.wfile.write(atom)
+
+    server.routes["/feed.xml"] = handle
+    server.page("/a/atom1", article_html(title="First report on a detained worker"))
+    got: list[SourceDocument] = []
+    watch_feeds(config(server), got.append, state_path=tmp_path / "s.json", once=True)
+    assert [d.extra["entry_id"] for d in got] == ["urn:example:1"]
+    stats = watch_feeds(config(server), got.append, state_path=tmp_path / "s.json", once=True)
+    assert stats.not_modified == 1 and len(got) == 1

@@ -141,3 +141,13 @@ def test_unknown_suffix_recognised_by_its_first_bytes(tmp_path: Path) -> None:
     path.write_bytes(text_pdf(["A statement saved without its suffix, sent by a family."]))
     doc = _one(path)
     assert isinstance(doc, SourceDocument) and doc.media_type == "application/pdf"
+
+
+def test_oversized_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from soraq.ingest import documents
+
+    monkeypatch.setattr(documents, "MAX_FILE_BYTES", 100)
+    path = tmp_path / "huge.txt"
+    path.write_text("x" * 101, encoding="utf-8")
+    item = _one(path)
+    assert isinstance(item, IngestError) and "file too large" in item.reason

@@ -68,6 +68,8 @@ class IngestError:
     reason: str
 
 
+#: larger single files (other than JSON lines, which are streamed) are refused
+MAX_FILE_BYTES = 200 * 1024 * 1024
 #: file suffix -> kind of reader
 SUFFIX_KINDS: dict[str, str] = {
     ".txt": "text", ".text": "text", ".md": "text", "": "text",
@@ -126,9 +128,10 @@ def _html_doc(raw: bytes, *, doc_id: str, origin: str, url: str | None = None,
     )
 
 
-def _jsonl_docs(raw: bytes, origin: str) -> Iterator[SourceDocument | IngestError]:
+def _jsonl_docs(lines: Iterable[bytes], origin: str) -> Iterator[SourceDocument | IngestError]:
     """One document per JSON line: ``{"doc_id", "text", "published"?, "url"?, "title"?, ...}``."""
-    for number, line in enumerate(raw.splitlines(), start=1):
+    for number, line in enumerate(lines, start=1):
+        line = line.rstrip(b"\r\n")
         where = f"{origin}:{number}"
         if not line.strip():
             continue
@@ -184,7 +187,7 @@ def read_bytes(
     """The documents in ``raw`` read as ``kind``; errors come out as :class:`IngestError`."""
     try:
         if kind == "jsonl":
-            yield from _jsonl_docs(raw, origin)
+            yield from _jsonl_docs(raw.splitlines(), origin)
         elif kind == "table":
             yield from _list_docs(raw, name=name or doc_id, stem=doc_id, origin=origin,
                                   column_map=column_map)
@@ -222,6 +225,15 @@ def read_path(path: Path, *, column_map: Mapping[str, str] | None = None,
     suffix = path.suffix.lower()
     kind = SUFFIX_KINDS.get(suffix)
     try:
+        if kind == "jsonl":  # archives can be large: streamed line by line
+            with path.open("rb") as handle:
+                yield from _jsonl_docs(handle, str(path))
+            return
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            yield IngestError(str(path), f"file too large ({size:,} bytes, limit {MAX_FILE_BYTES:,}); "
+                              "split it, or use the archive engine for JSON lines")
+            return
         raw = path.read_bytes()
     except OSError as exc:
         yield IngestError(str(path), f"cannot read the file ({exc.strerror or exc})")
