@@ -115,3 +115,19 @@ def test_new_report_about_followed_person_raises_alert(filed, caseworker, django
     rovshan.refresh_from_db()
     assert rovshan.has_new_reports
     assert len(mail.outbox) == 1 and alert.case == rovshan
+
+
+@pytest.mark.django_db
+def test_another_familys_request_alerts_followers(client, intake_post, caseworker, django_capture_on_commit_callbacks):
+    client.post(reverse("casework:intake"), intake_post)
+    first = Case.objects.get()
+    first.followers.add(caseworker)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("casework:intake"), {**intake_post, "contact_name": "Another Relative",
+                                                 "contact_email": "another@example.org"})
+    second = Case.objects.exclude(pk=first.pk).get()
+    assert second.person == first.person  # two identical requests are linked to one person
+    alert = Alert.objects.get(recipient=caseworker)
+    assert alert.kind == "intake" and alert.case == first
+    first.refresh_from_db()
+    assert not first.has_new_reports  # a family's request is not a news report

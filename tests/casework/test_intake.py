@@ -102,6 +102,7 @@ def test_errors_are_shown_beside_fields(client, intake_post):
     assert response.status_code == 200
     assert 'id="id_birth_date_error"' in html and 'id="id_contact_phone_error"' in html
     assert 'aria-invalid="true"' in html
+    assert 'aria-describedby="id_birth_date_error id_birth_date_helptext"' in html
     assert not TracingRequest.objects.exists()
 
 

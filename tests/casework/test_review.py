@@ -105,3 +105,18 @@ def test_split_view_and_merge_view(client, reviewer, viewer):
     r = client.post(reverse("casework:person-split", args=[a.person_id]), {"mention": [b.pk]})
     assert r.status_code == 302
     assert Mention.objects.get(pk=a.pk).person_id != Mention.objects.get(pk=b.pk).person_id
+
+
+@pytest.mark.django_db
+def test_fact_ruling_survives_re_extraction(reviewer):
+    a, _b = _two_reports()
+    review.decide_fact(reviewer, a, "birth_year", "rejected")
+    doc, index = a.document, a.index
+    # an automatic re-run replaces the mention rows of the document
+    Mention.objects.filter(pk=a.pk).delete()
+    from soraq.registry.services import ingest
+    from soraq.report import Report
+
+    again = ingest.store_mentions(doc, Report.model_validate(doc.report))[index]
+    rulings = review.fact_rulings([again])
+    assert rulings[(again.pk, "birth_year")].verdict == "rejected"

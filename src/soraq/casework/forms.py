@@ -60,7 +60,21 @@ def _clean_phone(value: str) -> str:
     return value
 
 
-class IntakeForm(forms.Form):
+class AccessibleErrorsMixin:
+    """Point each invalid field at its error message (``aria-describedby``), beside its help text."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                ids = [f"{self[name].auto_id}_error"]
+                if self.fields[name].help_text:
+                    ids.append(f"{self[name].auto_id}_helptext")
+                widget.attrs["aria-describedby"] = " ".join(ids)
+
+
+class IntakeForm(AccessibleErrorsMixin, forms.Form):
     """A family's tracing request. Contacts, story and photo are stored encrypted."""
 
     name = forms.CharField(label=_("Full name of the missing person"), max_length=255,
@@ -164,21 +178,21 @@ class CaseFilterForm(forms.Form):
     new_reports = forms.BooleanField(label=_("Has new reports"), required=False)
 
 
-class CaseEditForm(forms.ModelForm):
+class CaseEditForm(AccessibleErrorsMixin, forms.ModelForm):
     class Meta:
         model = Case
         fields = ["status", "home_region", "silence_days", "last_contact"]
         widgets = {"last_contact": forms.DateInput(attrs={"type": "date"})}
 
 
-class NoteForm(forms.Form):
+class NoteForm(AccessibleErrorsMixin, forms.Form):
     body = forms.CharField(label=_("Note"), max_length=20000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class EvidenceForm(forms.Form):
+class EvidenceForm(AccessibleErrorsMixin, forms.Form):
     file = forms.FileField(label=_("File"))
     description = forms.CharField(label=_("Description"), max_length=2000, required=False)
 
 
-class HideForm(forms.Form):
+class HideForm(AccessibleErrorsMixin, forms.Form):
     reason = forms.CharField(label=_("Why is this request false or malicious?"), max_length=500)
