@@ -115,3 +115,9 @@ def test_deleting_a_person_keeps_the_sources():
     p.delete()
     m.refresh_from_db()
     assert m.person is None and m.events.count() == 1
+
+
+def test_a_person_known_only_in_cyrillic_gets_a_latin_reading_for_display():
+    p = Person(name_cyrillic="Вусал Эльдар оглы Насибов")
+    assert p.transliterated_name == "Vusal Eldar ogly Nasibov"
+    assert Person(name_latin="Vusal Nasibov", name_cyrillic="Вусал Насибов").transliterated_name == ""

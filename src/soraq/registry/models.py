@@ -144,8 +144,23 @@ class Person(models.Model):
     def display_name(self) -> str:
         return self.name_latin or self.name_cyrillic or (self.names[0] if self.names else f"#{self.pk}")
 
+    @property
+    def transliterated_name(self) -> str:
+        """A Latin reading of the Cyrillic name when no source wrote it in Latin (display only)."""
+        if self.name_latin or not self.name_cyrillic:
+            return ""
+        from soraq.names.transliterate import to_latin
+
+        return " ".join(
+            w if w in _LOWER_NAME_PARTICLES else w.capitalize() for w in to_latin(self.name_cyrillic).split()
+        )
+
     def get_absolute_url(self) -> str:
         return reverse("registry:person-detail", args=[self.pk])
+
+
+#: words of a name written in lower case in Latin (Azerbaijani/Central Asian patronymic markers)
+_LOWER_NAME_PARTICLES = frozenset({"ogly", "oglu", "kyzy", "kizi", "gizi", "uly", "uulu"})
 
 
 class PersonNameKey(models.Model):

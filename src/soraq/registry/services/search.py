@@ -19,9 +19,9 @@ def name_words(query: str) -> list[str]:
 def find_persons(query: str = "", *, citizenship: str = "", status: str = "") -> QuerySet[Person]:
     """Persons whose names match every word of the query, through the words' search keys.
 
-    "Руфуллаев" finds a person recorded as "Rufullayev" because both words share a
+    "Насибов" finds a person recorded as "Nasibov" because both words share a
     search key (:func:`soraq.names.search_keys`); each word must match, so
-    "Tahir Rufullayev" does not list every Tahir.
+    "Vusal Nasibov" does not list every Vusal.
     """
     from soraq.names import search_keys
 
