@@ -25,6 +25,13 @@ class DocContext:
     base_is_published: bool = False
     subjects: list[NameGroup] = field(default_factory=list)
     others: list[NameGroup] = field(default_factory=list)
+    _hits: dict[str, "Hits"] = field(default_factory=dict)
+
+    def hits(self, section: str) -> "Hits":
+        """Matches of a lexicon table over the whole text (computed once)."""
+        if section not in self._hits:
+            self._hits[section] = Hits(self, section)
+        return self._hits[section]
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence containing character ``offset`` (the nearest before it)."""
@@ -38,3 +45,36 @@ class DocContext:
             else:
                 hi = mid - 1
         return best
+
+
+def _sentence_index(ctx: "DocContext", offset: int) -> int:
+    return ctx.sentence_at(offset)
+
+
+class Hits:
+    """All matches of a lexicon table's patterns in the whole text, found once per document.
+
+    Running each pattern once over the text and mapping matches to sentences is
+    far cheaper than running every pattern on every sentence for every subject.
+    """
+
+    def __init__(self, ctx: "DocContext", section: str):
+        self.by_key: dict[str, list[tuple[int, int, int]]] = {}
+        for key, pattern in ctx.lexicon.patterns(section).items():
+            if pattern is None:
+                continue
+            found = []
+            for m in pattern.finditer(ctx.text):
+                k = ctx.sentence_at(m.start())
+                if m.end() <= ctx.sentences[k].end + 1:
+                    found.append((k, m.start(), m.end()))
+            self.by_key[key] = found
+
+    def in_sentence(self, key: str, k: int) -> list[tuple[int, int]]:
+        return [(s, e) for (kk, s, e) in self.by_key.get(key, []) if kk == k]
+
+    def sentences(self, key: str) -> set[int]:
+        return {k for (k, _, _) in self.by_key.get(key, [])}
+
+    def keys_in(self, k: int) -> list[str]:
+        return [key for key, found in self.by_key.items() if any(kk == k for (kk, _, _) in found)]

@@ -142,18 +142,19 @@ def _parser(lang: str) -> Any:
 
 
 @lru_cache(maxsize=4096)
-def parse_with_dateparser(expression: str, lang: str, base: date | None) -> tuple[date, str] | None:
-    """(date, period) for one date expression, or ``None`` when dateparser cannot read it."""
-    text = az_suffixes.strip_number_suffixes(expression) if lang == "az" else expression
-    if lang == "az":
-        text = " ".join(az_suffixes.strip_word(w, lambda s: len(s) >= 3 and _is_month_az(s)) for w in text.split())
-    settings = {"RELATIVE_BASE": datetime(base.year, base.month, base.day)} if base else {}
-    from dateparser.date import DateDataParser
+def parse_with_dateparser(expression: str, lang: str) -> tuple[date, str] | None:
+    """(date, period) for a date expression that carries its own year, read by dateparser.
 
-    parser = _parser(lang) if not settings else DateDataParser(
-        languages=[lang], settings={"PREFER_DATES_FROM": "past", **settings})
+    Azerbaijani expressions lose their case endings first ("2026-cı il yanvarın
+    24-ü" -> "2026 il yanvar 24"), which dateparser cannot see through.
+    """
+    text = expression
+    if lang == "az":
+        text = az_suffixes.strip_number_suffixes(text)
+        text = " ".join(az_suffixes.strip_word(w, _is_month_az) for w in text.split())
+        text = re.sub(r"\bil(?:in)?\b", "", text)
     try:
-        data = parser.get_date_data(text)
+        data = _parser(lang).get_date_data(text)
     except Exception:  # dateparser raises on odd input; a date is never worth a crash
         return None
     if data is None or data.date_obj is None:
@@ -244,14 +245,14 @@ def find_dates(text: str, lang: str, base: date | None, published: bool = True) 
             continue
         day = int(day_s)
         explicit = bool(year_s)
-        parsed = parse_with_dateparser(m.group(0), lang, base) if lang in ("en", "ru") else None
+        parsed = parse_with_dateparser(m.group(0), lang) if year_s else None
         if year_s:
             year = int(year_s)
         else:
             year = _resolve_year(month, day, base, near(pats.this_year, m.start(), m.end()),
                                  near(pats.last_year, m.start(), m.end()), published)
-        if parsed is not None and explicit and parsed[0].year == year and parsed[0].month == month:
-            day = parsed[0].day
+        if parsed is not None and parsed[1] == "day":
+            year, month, day = parsed[0].year, parsed[0].month, parsed[0].day
         value = _iso(year, month, day)
         if value:
             found.append(DateMention(m.start(), m.end(), value, explicit))
@@ -300,13 +301,15 @@ def find_dates(text: str, lang: str, base: date | None, published: bool = True) 
         if value:
             found.append(DateMention(m.start(), m.end(), value))
             taken.append((m.start(), m.end()))
-    year_context = re.compile(_alt(load(lang).table("dates").get("year_before", [])) + r"\s*$", re.I) \
+    year_context = re.compile("(?:" + _alt(load(lang).table("dates").get("year_before", [])) + r")\s*$", re.I) \
         if load(lang).table("dates").get("year_before") else None
     year_after = re.compile(r"^\s*(?:[-‑–]?\s*(?:c[iıuü]|ci|cı|cu|cü)\s*il|-?\s*(?:г\.|год|года|году)|\)|,|\.|$)", re.I)
     for m in pats.year_only.finditer(text):
         if not free(m.start(), m.end()):
             continue
         before_ok = year_context is not None and year_context.search(text[max(0, m.start() - 25) : m.start()])
+        if re.match(r"[-–]\d", text[m.end() : m.end() + 2]):
+            continue  # a range of numbers ("1900-2500 dollars")
         if not before_ok and not year_after.match(text[m.end() : m.end() + 12]):
             continue
         found.append(DateMention(m.start(), m.end(), m.group("year"), True))
@@ -322,6 +325,8 @@ def find_dates(text: str, lang: str, base: date | None, published: bool = True) 
                     prior = [f for f in found if f.start < m.start() and len(f.value) >= 7]
                     value = prior[-1].value[:7] if prior else _iso(base.year, base.month)
                 elif kind == "last":
+                    if any(0 <= f.start - m.end() <= 20 for f in found):
+                        continue  # "last year's October" is dated by its month
                     value = _iso(base.year - 1)
                 else:
                     value = _iso(base.year - 1)

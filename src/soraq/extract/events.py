@@ -61,17 +61,17 @@ def find_events(ctx: DocContext, sentence_ids: list[int], dates: list[DateMentio
     """The events told in the given sentences, deduplicated and ordered."""
     usable = [d for d in dates if not any(s <= d.start < e for s, e in birth_spans)]
     raw: list[FoundEvent] = []
-    for k in sentence_ids:
-        s = ctx.sentences[k]
-        for etype, pattern in ctx.lexicon.patterns("events").items():
-            if pattern is None:
+    hits = ctx.hits("events")
+    wanted = set(sentence_ids)
+    for etype, found in hits.by_key.items():
+        for k, start, end in found:
+            if k not in wanted:
                 continue
-            for m in pattern.finditer(s.text):
-                if _excluded(ctx, etype, s.text, m.start(), m.end()):
-                    continue
-                trigger = s.start + m.start()
-                when = _date_for(ctx, usable, s.start, s.end, trigger, s.start + m.end())
-                raw.append(FoundEvent(etype, when, s.start, s.end, trigger))
+            s = ctx.sentences[k]
+            if _excluded(ctx, etype, s.text, start - s.start, end - s.start):
+                continue
+            when = _date_for(ctx, usable, s.start, s.end, start, end)
+            raw.append(FoundEvent(etype, when, s.start, s.end, start))
     return dedupe(raw)
 
 

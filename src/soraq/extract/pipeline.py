@@ -61,13 +61,13 @@ def extract_text(
     lang = lang if lang in language.SUPPORTED else language.detect(text)
     published = _normalise_published(published)
     sents = sentences.split(text, lang)
-    base, from_published = base_date(text, published, lang)
-    ctx = DocContext(text=text, lang=lang, lexicon=load(lang), sentences=sents, published=published,
-                     base_date=base, base_is_published=from_published)
-    relevant, _support = relevance.decide(sents, lang)
+    ctx = DocContext(text=text, lang=lang, lexicon=load(lang), sentences=sents, published=published)
+    relevant, _support = relevance.decide(ctx)
     source = {"url": url} if url else None
     if not relevant:
         return Report(doc_id=doc_id, lang=lang, published=published, relevant=False, source=source)
+    base, from_published = base_date(text, published, lang)
+    ctx.base_date, ctx.base_is_published = base, from_published
     groups = names.group_mentions(names.find_mentions(text, lang))
     relatives_found: list[tuple[names.NameGroup, roles.Role]] = []
     sources: list[names.NameGroup] = []

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from soraq.extract.context import DocContext
 from soraq.extract.lexicon import LANGUAGES, compile_phrases, load
-from soraq.extract.sentences import Sentence
 
 
 @cache
@@ -38,41 +38,30 @@ def is_relevant_fast(text: str) -> bool:
     return war.search(text) is not None and foreign.search(text) is not None
 
 
-def _hits(pattern: re.Pattern[str] | None, text: str) -> bool:
-    return pattern is not None and pattern.search(text) is not None
-
-
-def decide(sentences: list[Sentence], lang: str, named_subjects: int = 0) -> tuple[bool, list[int]]:
+def decide(ctx: DocContext) -> tuple[bool, list[int]]:
     """Full relevance decision; returns (relevant, indexes of the supporting sentences)."""
-    lex = load(lang)
-    rel = lex.patterns("relevance")
-    demonyms = [p for p in lex.patterns("citizenship").values() if p is not None]
-    war, foreign, involved, off = rel.get("war"), rel.get("foreign"), rel.get("involved"), rel.get("off_topic")
-
-    def is_foreign(t: str) -> bool:
-        return _hits(foreign, t) or any(p.search(t) for p in demonyms)
-
+    rel = ctx.hits("relevance")
+    war, involved, off, labour = (rel.sentences(k) for k in ("war", "involved", "off_topic", "labour"))
+    foreign = rel.sentences("foreign")
+    for found in ctx.hits("citizenship").by_key.values():
+        foreign |= {k for (k, _, _) in found}
+    n = len(ctx.sentences)
     joint: list[int] = []
-    involvement = False
-    off_topic = 0
-    for k, s in enumerate(sentences):
-        window = s.text if k + 1 >= len(sentences) else s.text + " " + sentences[k + 1].text
-        if _hits(war, s.text) and is_foreign(s.text):
+    for k in range(n):
+        pair = {k, k + 1} if k + 1 < n else {k}
+        if k in war and k in foreign:
             joint.append(k)
-        elif _hits(war, window) and is_foreign(window) and _hits(involved, window):
+        elif pair & war and pair & foreign and pair & involved:
             joint.append(k)
-        involvement = involvement or _hits(involved, s.text)
-        off_topic += _hits(off, s.text)
-    if not joint and not off_topic:
+    if not joint and not off:
         # a report may say "killed in Ukraine" in one place and "work in Russia" in another
-        fighting = [k for k, s in enumerate(sentences) if _hits(war, s.text) and _hits(involved, s.text)]
-        labour = [k for k, s in enumerate(sentences) if _hits(rel.get("labour"), s.text)]
+        fighting = sorted(war & involved)
         if len(fighting) >= 2 and labour:
-            return True, fighting[:2] + labour[:1]
-    if not joint or not involvement:
+            return True, fighting[:2] + sorted(labour)[:1]
+    if not joint or not involved:
         return False, []
-    strong = [k for k in joint if _hits(involved, sentences[k].text)]
-    needed = 2 if off_topic else 1
-    if off_topic >= 3 and len(strong) < 3:
+    strong = [k for k in joint if k in involved]
+    needed = 2 if off else 1
+    if len(off) >= 3 and len(strong) < 3:
         return False, []
     return len(strong) >= needed or len(joint) >= needed + 1, strong or joint
