@@ -107,7 +107,10 @@ class FeedState:
                 raise ValueError(f"watch state {path} is unreadable ({exc}); move it aside to start afresh") from None
 
     def feed(self, url: str) -> dict[str, Any]:
-        return self.feeds.setdefault(url, {"seen": [], "pending": {}, "failures": 0, "next_poll": 0.0})
+        state = self.feeds.setdefault(url, {})
+        for key, empty in (("seen", []), ("pending", {}), ("failures", 0), ("next_poll", 0.0)):
+            state.setdefault(key, empty)
+        return state
 
     def save(self) -> None:
         """Write atomically: a crash mid-write leaves the previous state intact."""

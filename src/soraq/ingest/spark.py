@@ -122,6 +122,7 @@ def local_session(master: str = "local[1]", partitions: int = 2):  # noqa: ANN20
         SparkSession.builder.master(master)
         .appName("soraq-archive")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", str(partitions))
         .config("spark.default.parallelism", str(partitions))
         .config("spark.driver.memory", os.environ.get("SORAQ_SPARK_MEMORY", "1g"))
