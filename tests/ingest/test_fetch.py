@@ -103,3 +103,13 @@ def test_feed_url_given_as_a_document_points_to_watch(server: LocalServer) -> No
                 content_type="application/rss+xml")
     item = _one(server.url("/rss"))
     assert isinstance(item, IngestError) and "soraq watch" in item.reason
+
+
+def test_published_list_by_url(server: LocalServer) -> None:
+    from .makefiles import xlsx_bytes
+
+    server.page("/export?format=xlsx", xlsx_bytes([["Name", "Year"], ["Ivan Primerov", 1990], ["Oleg Vydumanov", "?"]]),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    doc, error = iter_documents([server.url("/export?format=xlsx")], column_map={"name": "Name", "birth_year": "Year"})
+    assert isinstance(doc, SourceDocument) and doc.extra["row"] == {"name": "Ivan Primerov", "birth_year": 1990}
+    assert isinstance(error, IngestError) and "row 3" in error.reason

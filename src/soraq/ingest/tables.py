@@ -261,7 +261,8 @@ def iter_list_rows(raw: bytes, path: Path | str, column_map: Mapping[str, str] |
     Row numbers are as a spreadsheet shows them: the header is row 1.
     """
     path = Path(path)
-    reader = _xlsx_rows if path.suffix.lower() in (".xlsx", ".xlsm") else _csv_rows
+    is_xlsx = path.suffix.lower() in (".xlsx", ".xlsm") or raw.startswith(b"PK\x03\x04")
+    reader = _xlsx_rows if is_xlsx else _csv_rows
     headers, rows = reader(raw)
     mapping = dict(column_map) if column_map else _default_map(headers)
     if not mapping:
