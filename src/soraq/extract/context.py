@@ -6,6 +6,8 @@ relatives ...) take the same argument and never re-split or re-detect.
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -26,6 +28,13 @@ class DocContext:
     subjects: list[NameGroup] = field(default_factory=list)
     others: list[NameGroup] = field(default_factory=list)
     _hits: dict[str, "Hits"] = field(default_factory=dict)
+    _words: list[str] | None = None
+
+    def words(self) -> list[str]:
+        """The document's distinct lower-case words, sorted (for phrase look-up)."""
+        if self._words is None:
+            self._words = sorted(set(re.findall(r"[^\W\d_][\w'’-]*|\$|\d+", self.text.lower())))
+        return self._words
 
     def hits(self, section: str) -> "Hits":
         """Matches of a lexicon table over the whole text (computed once)."""
@@ -47,8 +56,12 @@ class DocContext:
         return best
 
 
-def _sentence_index(ctx: "DocContext", offset: int) -> int:
-    return ctx.sentence_at(offset)
+def _has_word(words: list[str], first: str, prefix: bool) -> bool:
+    """Whether the sorted word list holds ``first`` (or, for a prefix, a word starting with it)."""
+    i = bisect.bisect_left(words, first)
+    if i >= len(words):
+        return False
+    return words[i] == first or (prefix and words[i].startswith(first))
 
 
 class Hits:
@@ -60,14 +73,19 @@ class Hits:
 
     def __init__(self, ctx: "DocContext", section: str):
         self.by_key: dict[str, list[tuple[int, int, int]]] = {}
-        for key, pattern in ctx.lexicon.patterns(section).items():
-            if pattern is None:
-                continue
+        words = ctx.words()
+        for key, entries in ctx.lexicon.phrase_index(section).items():
+            spans: set[tuple[int, int]] = set()
+            for first, prefix, pattern in entries:
+                if first and not _has_word(words, first, prefix):
+                    continue
+                for m in pattern.finditer(ctx.text):
+                    spans.add((m.start(), m.end()))
             found = []
-            for m in pattern.finditer(ctx.text):
-                k = ctx.sentence_at(m.start())
-                if m.end() <= ctx.sentences[k].end + 1:
-                    found.append((k, m.start(), m.end()))
+            for start, end in sorted(spans):
+                k = ctx.sentence_at(start)
+                if end <= ctx.sentences[k].end + 1:
+                    found.append((k, start, end))
             self.by_key[key] = found
 
     def in_sentence(self, key: str, k: int) -> list[tuple[int, int]]:

@@ -79,16 +79,10 @@ def age(ctx: DocContext, named: list[int], own: list[int], anchors: list[int]) -
 
 def citizenship(ctx: DocContext, named: list[int], own: list[int], anchors: list[int]) -> Found | None:
     """Country code from a demonym or "citizen of X" near the name, else the report's dominant one."""
-    table = ctx.lexicon.patterns("citizenship")
+    table = ctx.hits("citizenship").by_key
     for ids in (named, own):
-        hits = []
-        for k in ids:
-            s = ctx.sentences[k]
-            for code, pattern in table.items():
-                if pattern is None:
-                    continue
-                for m in pattern.finditer(s.text):
-                    hits.append((s.start + m.start(), s.start + m.end(), code))
+        wanted = set(ids)
+        hits = [(start, end, code) for code, found in table.items() for (k, start, end) in found if k in wanted]
         found = _nearest(hits, anchors)
         if found:
             return found
@@ -98,11 +92,9 @@ def citizenship(ctx: DocContext, named: list[int], own: list[int], anchors: list
 def dominant_citizenship(ctx: DocContext) -> Found | None:
     """The nationality the report talks about most, when one clearly dominates."""
     counts: dict[str, list[tuple[int, int]]] = {}
-    for code, pattern in ctx.lexicon.patterns("citizenship").items():
-        if pattern is None:
-            continue
-        for m in pattern.finditer(ctx.text):
-            counts.setdefault(code, []).append((m.start(), m.end()))
+    for code, found in ctx.hits("citizenship").by_key.items():
+        for _, start, end in found:
+            counts.setdefault(code, []).append((start, end))
     if not counts:
         return None
     ranked = sorted(counts.items(), key=lambda kv: -len(kv[1]))

@@ -86,6 +86,32 @@ class Lexicon:
             }
         return self.groups[section]
 
+    def phrase_index(self, section: str) -> dict[str, list[tuple[str, bool, re.Pattern[str]]]]:
+        """Per key, each phrase as (first word, first word ends in "*", compiled phrase).
+
+        Lets a document run only the phrases whose first word it contains, instead
+        of every alternation at every position of the text.
+        """
+        cache_key = f"__index__{section}"
+        if cache_key not in self.groups:
+            table = self.raw.get(section, {})
+            index: dict[str, list[tuple[str, bool, re.Pattern[str]]]] = {}
+            for key, phrases in table.items():
+                if not isinstance(phrases, list):
+                    continue
+                entries = []
+                for phrase in phrases:
+                    compiled = re.compile(phrase_to_regex(phrase), re.IGNORECASE)
+                    if phrase.startswith("re:"):
+                        entries.append(("", True, compiled))
+                        continue
+                    first = phrase.split()[0].lower() if phrase.split() else ""
+                    prefix = first.endswith("*")
+                    entries.append((first.rstrip("*"), prefix, compiled))
+                index[key] = entries
+            self.groups[cache_key] = index  # type: ignore[assignment]
+        return self.groups[cache_key]  # type: ignore[return-value]
+
     def pattern(self, section: str, key: str) -> re.Pattern[str] | None:
         return self.patterns(section).get(key)
 
