@@ -115,6 +115,18 @@ def test_new_report_about_followed_person_raises_alert(filed, caseworker, django
     rovshan.refresh_from_db()
     assert rovshan.has_new_reports
     assert len(mail.outbox) == 1 and alert.case == rovshan
+    assert rovshan in find_cases(CaseFilters(new_reports=True, person_status=rovshan.person.status))
+
+
+@pytest.mark.django_db
+def test_new_reports_can_be_marked_seen(client, filed, caseworker):
+    rovshan, _ = filed
+    Case.objects.filter(pk=rovshan.pk).update(has_new_reports=True)
+    client.force_login(caseworker)
+    assert "Mark the new reports as seen" in client.get(rovshan.get_absolute_url()).content.decode()
+    client.post(reverse("casework:case-seen", args=[rovshan.reference]))
+    rovshan.refresh_from_db()
+    assert not rovshan.has_new_reports
 
 
 @pytest.mark.django_db

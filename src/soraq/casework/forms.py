@@ -10,6 +10,8 @@ from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from soraq.registry.models import STATUS_CHOICES
+
 from .models import Case
 from .services.dates import parse_partial_date
 
@@ -172,6 +174,8 @@ class CaseFilterForm(forms.Form):
                                     required=False)
     status = forms.ChoiceField(label=_("Case status"), choices=[("", _("any"))] + list(Case.Status.choices),
                                required=False)
+    person_status = forms.ChoiceField(label=_("Person's status"), required=False,
+                                      choices=[("", _("any"))] + list(STATUS_CHOICES))
     region = forms.CharField(label=_("Home region"), required=False)
     date_from = forms.DateField(label=_("Opened from"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label=_("Opened until"), required=False, widget=forms.DateInput(attrs={"type": "date"}))

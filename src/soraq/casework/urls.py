@@ -18,6 +18,7 @@ urlpatterns = [
     path("cases/<str:reference>/photo/<int:pk>/", views.request_photo, name="request-photo"),
     path("cases/<str:reference>/edit/", views.case_edit, name="case-edit"),
     path("cases/<str:reference>/follow/", views.case_follow, name="case-follow"),
+    path("cases/<str:reference>/seen/", views.case_seen, name="case-seen"),
     path("cases/<str:reference>/hide/", views.case_hide, name="case-hide"),
     path("cases/<str:reference>/notes/", views.note_add, name="note-add"),
     path("cases/<str:reference>/evidence/", views.evidence_add, name="evidence-add"),

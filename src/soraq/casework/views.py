@@ -114,7 +114,7 @@ def case_list(request):
     if form.is_valid():
         d = form.cleaned_data
         filters = case_service.CaseFilters(q=d["q"], citizenship=d["citizenship"], status=d["status"],
-                                           region=d["region"], date_from=d["date_from"], date_to=d["date_to"],
+                                           person_status=d["person_status"], region=d["region"], date_from=d["date_from"], date_to=d["date_to"],
                                            new_reports=d["new_reports"])
     page = Paginator(case_service.find_cases(filters), 50).get_page(request.GET.get("page"))
     if filters.q:
@@ -237,6 +237,16 @@ def case_hide(request, reference: str):
                              flag_reason=case.hidden_reason)
         audit.record(request.user, "case.hide" if hide else "case.unhide", case, {})
     messages.success(request, _("The case is hidden.") if hide else _("The case is shown again."))
+    return redirect(case)
+
+
+@require_POST
+@requires("case.edit")
+def case_seen(request, reference: str):
+    """The caseworker has looked at the new reports: clear the case's "new reports" flag."""
+    case = _case_or_404(reference)
+    case.has_new_reports = False
+    case.save(update_fields=["has_new_reports", "updated_at"])
     return redirect(case)
 
 

@@ -19,6 +19,7 @@ class CaseFilters:
     q: str = ""
     citizenship: str = ""
     status: str = ""
+    person_status: str = ""
     region: str = ""
     date_from: dt.date | None = None
     date_to: dt.date | None = None
@@ -40,6 +41,8 @@ def find_cases(f: CaseFilters) -> QuerySet[Case]:
         qs = qs.filter(citizenship=f.citizenship.upper())
     if f.status:
         qs = qs.filter(status=f.status)
+    if f.person_status:
+        qs = qs.filter(mention__person__status=f.person_status)
     if f.region:
         qs = qs.filter(home_region__icontains=f.region)
     if f.date_from:
