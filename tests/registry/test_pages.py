@@ -169,3 +169,23 @@ def test_admin_lists_the_registry_models(client, django_user_model, registry):
     for model in ("document", "person", "mention", "linkdecision"):
         assert client.get(f"/admin/registry/{model}/").status_code == 200
     assert client.get(f"/admin/registry/person/{registry.pk}/change/").status_code == 200
+
+
+def test_menu_is_built_from_the_apps_and_marks_the_current_page(client_in, client, registry, monkeypatch):
+    from django.apps import apps
+
+    from soraq.site.navigation import NavItem
+
+    monkeypatch.setattr(apps.get_app_config("sharing"), "nav_items",
+                        lambda request: [NavItem("Invented extra", "/extra/")], raising=False)
+    html = client_in.get(registry.get_absolute_url()).content.decode()
+    assert f'<a href="{reverse("registry:person-list")}" aria-current="page">Persons</a>' in html
+    assert f'<a href="{reverse("registry:document-list")}">Documents</a>' in html
+    assert '<a href="/extra/">Invented extra</a>' in html
+    assert "Invented extra" not in client.get(reverse("login")).content.decode()  # logged out: no menu
+
+
+def test_unknown_pages_get_the_sites_not_found_page(client_in):
+    response = client_in.get("/persons/999999/")
+    assert response.status_code == 404
+    assert "There is nothing at this address" in response.content.decode()

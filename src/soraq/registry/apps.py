@@ -7,3 +7,16 @@ class RegistryConfig(AppConfig):
     label = "registry"
     verbose_name = _("Registry")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def nav_items(self, request):
+        """The registry's entries in the site menu (every logged-in user may read the registry)."""
+        from django.urls import reverse
+
+        from soraq.site.navigation import NavItem
+
+        return [
+            NavItem(_("Persons"), reverse("registry:person-list"),
+                    ("registry:person-list", "registry:person-detail")),
+            NavItem(_("Documents"), reverse("registry:document-list"),
+                    ("registry:document-list", "registry:document-detail")),
+        ]
