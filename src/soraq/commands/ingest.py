@@ -19,9 +19,10 @@ files were added. A document that cannot be read or extracted is reported with
 its reason and skipped; the others go on. Pending database migrations are
 applied first.
 
-Input: .txt, .html and .jsonl files (one document per line:
-{"doc_id": "...", "text": "...", "published": "2026-01-26"}), or folders.
-The database is $DATABASE_URL, by default SQLite in $SORAQ_VAR_DIR (./var).
+Input: files (.txt, .md, .html, .pdf, .docx; .jsonl with one document per line:
+{"doc_id": "...", "text": "...", "published": "2026-01-26"}; .csv/.xlsx lists),
+folders (read recursively) and http(s) addresses of articles. The database is
+$DATABASE_URL, by default SQLite in $SORAQ_VAR_DIR (./var).
 
 Exit status: 0 when every item was stored or already there, 3 when some failed
 (the rest were stored), 1 when none could be stored.
@@ -29,6 +30,7 @@ Exit status: 0 when every item was stored or already there, 3 when some failed
 Examples:
   soraq ingest examples/                 a folder, recursively
   soraq ingest new-reports.jsonl         documents as JSON lines
+  soraq ingest https://example.org/news/article-1
   soraq ingest --dry-run articles/       what would happen, changing nothing
   soraq ingest --no-link articles/       store and extract only
   soraq ingest --relink                  re-cluster every stored mention
@@ -37,7 +39,7 @@ Examples:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help=".txt, .html or .jsonl files, or folders holding them")
+                        help="files, folders holding them, or http(s) addresses")
     parser.add_argument("--no-link", action="store_true",
                         help="store and extract, but do not link people to persons")
     parser.add_argument("--dry-run", action="store_true",
