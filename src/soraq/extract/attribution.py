@@ -50,7 +50,12 @@ def sentence_owners(ctx: DocContext) -> list[list[int]]:
         if last is None:
             # the headline and lead come before any name and are about the report's subjects
             headline = k == 0 and "\n" in ctx.text[ctx.sentences[0].end : ctx.sentences[0].end + 3]
-            owners.append(list(range(len(ctx.subjects))) if k < first_named and (headline or refers) else [])
+            plural = ctx.lexicon.pattern("attribution", "plural")
+            everyone = plural is not None and plural.search(ctx.sentences[k].text) is not None
+            if k < first_named and (headline or refers):
+                owners.append(list(range(len(ctx.subjects))) if everyone else [0])
+            else:
+                owners.append([])
         elif in_para and (refers or set(last) & in_para):
             owners.append(list(last) if set(last) & in_para else sorted(in_para))
         elif refers:

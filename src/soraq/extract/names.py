@@ -350,8 +350,8 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
     for (s, e), (words, from_ner) in sorted(raw.items()):
         tokens = _base_tokens(words, lang, seen)
         given, family, patronymic, marker, sex = _split_parts(tokens, lang)
-        if sex is None:
-            sex = (given_name_sex(given) if given else None) or (surname_sex(family) if family else None)
+        if sex is None:  # surname morphology is surer than a given-name list
+            sex = (surname_sex(family) if family else None) or (given_name_sex(given) if given else None)
         mentions.append(Mention(s, e, text[s:e], tokens, given, family, patronymic, marker, sex, from_ner))
     return mentions
 

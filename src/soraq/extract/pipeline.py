@@ -62,7 +62,7 @@ def extract_text(
     published = _normalise_published(published)
     sents = sentences.split(text, lang)
     ctx = DocContext(text=text, lang=lang, lexicon=load(lang), sentences=sents, published=published)
-    relevant, _support = relevance.decide(ctx)
+    relevant = relevance.is_relevant_fast(text) and relevance.decide(ctx)[0]
     source = {"url": url} if url else None
     if not relevant:
         return Report(doc_id=doc_id, lang=lang, published=published, relevant=False, source=source)

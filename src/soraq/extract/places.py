@@ -21,7 +21,7 @@ from soraq.extract.names import _match_case, _morph
 _CAP = r"[A-ZÀ-ÖØ-ÞƏĞİŞÇÖÜА-ЯЁ][\w'’.-]*"
 _CAP_RUN = re.compile(rf"{_CAP}(?:[ \u00a0-]{_CAP})*")
 _WORD = re.compile(r"[\w'’-]+")
-_OCC_STOP = re.compile(r"\b(?:in|on|at|for|with|and|but|to|from|until|before|after|since|who|which|that|"
+_OCC_STOP = re.compile(r"\b(?:in|on|at|for|with|and|but|to|from|until|before|after|since|who|which|that|such|"
                        r"в|на|с|и|но|до|после|где|который|которая|как)\b", re.IGNORECASE)
 
 
@@ -31,29 +31,58 @@ def _stop_names(ctx: DocContext) -> set[str]:
     return _stop_words(ctx.lang)
 
 
+def _ru_noun_nominative(word: str) -> tuple[str, str | None]:
+    """A Russian noun in the nominative singular, and its gender."""
+    if "-" in word:  # "Санкт-Петербурге": only the last part declines
+        head, _, last = word.rpartition("-")
+        base, gender = _ru_noun_nominative(last)
+        return f"{head}-{base}", gender
+    parses = [p for p in _morph().parse(word) if p.tag.POS == "NOUN"]
+    if not parses:
+        return word, None
+    p = parses[0]
+    form = p.inflect({"nomn", "sing"}) or p.inflect({"nomn"})
+    base = form.word if form is not None else word
+    return (_match_case(word, base) if word[:1].isupper() else base), p.tag.gender
+
+
+def _ru_adjective(word: str, gender: str | None) -> str:
+    for p in _morph().parse(word):
+        if p.tag.POS == "ADJF":
+            form = p.inflect({"nomn", "sing", gender}) if gender else p.inflect({"nomn", "sing"})
+            if form is not None:
+                return _match_case(word, form.word) if word[:1].isupper() else form.word
+    return word
+
+
 def _ru_nominative(phrase: str) -> str:
-    """'Хачмазского района' -> 'Хачмазский район', 'Рязани' -> 'Рязань'."""
+    """'Хачмазского района' -> 'Хачмазский район', 'Рязани' -> 'Рязань' (adjectives agree with the noun)."""
     words = phrase.split()
-    out = []
-    for w in words:
-        if not re.search("[А-Яа-яЁё]", w) or "-" in w:
-            out.append(w)
-            continue
-        parses = _morph().parse(w)
-        best = None
-        for p in parses:
-            if {"nomn"} <= p.tag.grammemes and ("Geox" in p.tag or "ADJF" in p.tag or p.tag.POS == "NOUN"):
-                best = p
-                break
-        if best is None:
-            for p in parses:
-                if p.tag.POS in ("NOUN", "ADJF") and p.tag.case is not None:
-                    form = p.inflect({"nomn"} | ({p.tag.number} if p.tag.number else set()))
-                    if form is not None:
-                        best = form
-                        break
-        out.append(_match_case(w, best.word) if best is not None and w[:1].isupper() else (best.word if best else w))
+    if not words or not re.search("[А-Яа-яЁё]", phrase):
+        return phrase
+    out = list(words)
+    gender = None
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        if re.search(r"(?:ого|его|ой|ей|ому|ему|ом|ем|ым|им|ую|юю)$", w) and gender is not None:
+            out[i] = _ru_adjective(w, gender)
+        elif re.search(r"(?:ого|его|ой|ому|ому|ым|ую|ский|ская|ское)$", w) and i < len(words) - 1:
+            out[i] = _ru_adjective(w, gender)
+        else:
+            out[i], g = _ru_noun_nominative(w)
+            gender = gender or g
+            if i < len(words) - 1:
+                out[i] = w if False else out[i]
     return " ".join(out)
+
+
+def _ru_head_nominative(phrase: str) -> str:
+    """Only the head word to the nominative: 'сфере общепита' -> 'сфера общепита'."""
+    words = phrase.split()
+    if not words:
+        return phrase
+    words[0], _ = _ru_noun_nominative(words[0])
+    return " ".join(words)
 
 
 def _az_bare(phrase: str) -> str:
@@ -85,12 +114,19 @@ def _az_bare(phrase: str) -> str:
 def _place_after(ctx: DocContext, text: str, pos: int, units: list[str]) -> str | None:
     """Capitalised place names right after ``pos``, joined most specific first."""
     tail = text[pos : pos + 90]
-    m = re.match(r"\s*(?:the\s+)?(?:village\s+of\s+|town\s+of\s+|city\s+of\s+)?", tail)
+    unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True)) or r"(?!)"
+    lead = ctx.lexicon.pattern("home", "lead")
+    m = re.match(rf"\s*(?:the\s+)?(?:(?:{unit_alt})\s+(?:of\s+)?)?", tail, re.IGNORECASE)
     start = m.end() if m else 0
+    if lead is not None:
+        lm = lead.match(tail, start)
+        if lm:
+            start = lm.end()
+            while start < len(tail) and tail[start] == " ":
+                start += 1
     stop = _stop_names(ctx)
     names: list[str] = []
     i = start
-    unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True)) or r"(?!)"
     while i < len(tail) and len(names) < 3:
         cap = _CAP_RUN.match(tail, i)
         if not cap:
@@ -98,8 +134,12 @@ def _place_after(ctx: DocContext, text: str, pos: int, units: list[str]) -> str 
         words = [w for w in cap.group(0).split() if w.lower() not in {"the"}]
         if not words or all(w.lower() in stop for w in words):
             break
-        place = " ".join(w for w in words)
         j = cap.end()
+        if ctx.lang == "ru" and len(words) > 1 and re.search(r"(?:ского|ской|ский|ская)$", words[-1]) and \
+                re.match(rf"\s+(?:{unit_alt})\b", tail[j:], re.IGNORECASE):
+            names.append(" ".join(words[:-1]))  # "Борсунлу Геранбойского района": village, then district
+            words = words[-1:]
+        place = " ".join(w for w in words)
         unit = re.match(rf"\s+(?:{unit_alt})\b", tail[j:], re.IGNORECASE)
         if unit and ctx.lang != "en":
             place += unit.group(0)
@@ -120,17 +160,25 @@ def _place_after(ctx: DocContext, text: str, pos: int, units: list[str]) -> str 
     return ", ".join(dict.fromkeys(names))
 
 
-def _place_before(ctx: DocContext, text: str, pos: int) -> str | None:
-    """Azerbaijani order: the place stands before its cue ("Xaçmaz rayonunun sakini")."""
+def _place_before(ctx: DocContext, text: str, pos: int, cue: str = "") -> str | None:
+    """Azerbaijani order: the place stands before its cue ("Xaçmaz rayonunun sakini").
+
+    When the cue is itself an administrative word ("Borsunlu kəndindən"), the place
+    before it is bare; a district named before it is added ("Borsunlu, Goranboy").
+    """
     head = text[max(0, pos - 60) : pos]
-    m = re.search(rf"({_CAP}(?:\s+{_CAP})*)(\s+\w+)?\s*$", head)
+    m = re.search(rf"({_CAP}(?:\s+{_CAP})*)(\s+[^\W\d]+)?\s*$", head)
     if not m:
         return None
-    place = m.group(1) + (m.group(2) or "")
     stop = _stop_names(ctx)
-    if place.split()[0].lower() in stop:
+    if m.group(1).split()[0].lower() in stop:
         return None
-    return _az_bare(place.strip())
+    unit_cue = bool(re.match(r"(?:rayon|kənd|şəhər|qəsəbə|bələdiyyə|vilayət)", cue, re.IGNORECASE))
+    if unit_cue and not m.group(2):
+        place = m.group(1)
+        district = re.search(rf"({_CAP})\s+(?:rayonunun|rayonu|vilayətinin)\s*$", head[: m.start()])
+        return place + (f", {district.group(1)}" if district else "")
+    return _az_bare((m.group(1) + (m.group(2) or "")).strip())
 
 
 def home(ctx: DocContext, sentence_ids: list[int], exclude: set[str]) -> tuple[str, int, int] | None:
@@ -142,7 +190,7 @@ def home(ctx: DocContext, sentence_ids: list[int], exclude: set[str]) -> tuple[s
         s = ctx.sentences[k]
         if after_cues is not None:
             for m in after_cues.finditer(s.text):
-                place = _place_before(ctx, s.text, m.start())
+                place = _place_before(ctx, s.text, m.start(), m.group(0))
                 if place and place.lower() not in exclude:
                     return place, s.start, s.end
         if pattern is None:
@@ -202,9 +250,9 @@ def occupation(ctx: DocContext, sentence_ids: list[int]) -> tuple[str, int, int]
             if stop:
                 clause = clause[: stop.start()]
             words = _WORD.findall(clause)[:4]
-            if words and not words[0][:1].isdigit():
+            if words and not words[0][:1].isdigit() and not words[0][:1].isupper():
                 value = " ".join(words)
                 if ctx.lang == "ru":
-                    value = _ru_nominative(value)
+                    value = _ru_head_nominative(value)
                 return value, s.start, s.end
     return None

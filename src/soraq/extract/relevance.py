@@ -12,30 +12,45 @@ exchanges, migration paperwork) need clearly more evidence.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from soraq.extract.context import DocContext
-from soraq.extract.lexicon import LANGUAGES, compile_phrases, load
+from soraq.extract.lexicon import LANGUAGES, load
+
+
+def _stem(phrase: str) -> str | None:
+    """The longest literal piece of a lexicon phrase, lower-case ("sent ... front*" -> "front")."""
+    if phrase.startswith("re:"):
+        return None
+    pieces = [p.strip().replace("*", "") for p in phrase.lower().split("...")]
+    best = max(pieces, key=len).strip()
+    return best if len(best) >= 4 else None
 
 
 @cache
-def _fast_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    war: list[str] = []
-    foreign: list[str] = []
+def _fast_stems() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    war: set[str] = set()
+    foreign: set[str] = set()
     for lang in LANGUAGES:
-        table = load(lang).table("relevance")
-        war += table.get("war", [])
-        foreign += table.get("foreign", []) + [p for v in load(lang).table("citizenship").values() for p in v]
-    w, f = compile_phrases(war), compile_phrases(foreign)
-    assert w is not None and f is not None
-    return w, f
+        lex = load(lang)
+        table = lex.table("relevance")
+        war |= {s for p in table.get("war", []) if (s := _stem(p))}
+        phrases = table.get("foreign", []) + table.get("labour", [])
+        phrases += [p for v in lex.table("citizenship").values() for p in v]
+        foreign |= {s for p in phrases if (s := _stem(p))}
+    # shorter stems first: they subsume longer ones and are found sooner
+    return tuple(sorted(war, key=len)), tuple(sorted(foreign, key=len))
 
 
 def is_relevant_fast(text: str) -> bool:
-    """Cheap pre-filter: could this text be about foreigners in Russia's war? (high recall)"""
-    war, foreign = _fast_patterns()
-    return war.search(text) is not None and foreign.search(text) is not None
+    """Cheap pre-filter: could this text be about foreigners in Russia's war? (high recall)
+
+    Plain substring search for the literal stems of the war and foreigner cues of
+    all three lexicons; no regular expressions, no models.
+    """
+    war, foreign = _fast_stems()
+    lower = text.lower()
+    return any(s in lower for s in war) and any(s in lower for s in foreign)
 
 
 def decide(ctx: DocContext) -> tuple[bool, list[int]]:
