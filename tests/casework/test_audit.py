@@ -79,12 +79,29 @@ def test_model_changes_are_recorded_by_signals():
 @pytest.mark.django_db
 def test_cli_verify_exit_codes(capsys):
     _fill(3)
-    args = argparse.Namespace(audit_command="verify")
+    args = argparse.Namespace(audit_command="verify", expect=[])
     assert audit_cmd.run(args) == 0
     AuditEntry.objects.filter(seq=2).update(action="tampered")
     assert audit_cmd.run(args) == 1
     out = capsys.readouterr().out
     assert "entry 2 was edited" in out
+
+
+@pytest.mark.django_db
+def test_cli_verify_with_an_external_anchor(capsys):
+    _fill(3)
+    anchor = AuditEntry.objects.order_by("-seq").first().hash
+    _fill(2)
+    assert audit_cmd.run(argparse.Namespace(audit_command="verify", expect=[anchor])) == 0
+    # a forger rebuilds the whole chain from scratch: internally consistent, but the anchor is gone
+    AuditEntry.objects.all().delete()
+    from soraq.casework.models import AuditHead
+
+    AuditHead.objects.update(seq=0, hash=audit.GENESIS_HASH)
+    _fill(5)
+    assert audit.verify()[1] == []
+    assert audit_cmd.run(argparse.Namespace(audit_command="verify", expect=[anchor])) == 1
+    assert "no longer in the chain" in capsys.readouterr().out
 
 
 @pytest.mark.django_db(transaction=True)

@@ -29,7 +29,7 @@ def test_rotate_keys_command(monkeypatch, capsys):
     crypto.reset_key_cache()
     assert Note.objects.get().body == "fictional confidential note"
     assert AuditEntry.objects.filter(action="keys.rotate").exists()
-    assert audit_cmd.run(argparse.Namespace(audit_command="verify")) == 0
+    assert audit_cmd.run(argparse.Namespace(audit_command="verify", expect=[])) == 0
 
 
 @pytest.mark.django_db
@@ -46,3 +46,19 @@ def test_audit_help_is_cheap():
     parser = argparse.ArgumentParser()
     audit_cmd.add_arguments(parser)
     assert parser.parse_args(["verify"]).audit_command == "verify"
+
+
+def test_soraq_audit_verify_sets_up_django_itself(tmp_path):
+    """The real command line, in a fresh process on a fresh SQLite database."""
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    env["SORAQ_VAR_DIR"] = str(tmp_path)
+    env.pop("SORAQ_REQUIRE_POSTGRES", None)
+    subprocess.run([sys.executable, "-m", "django", "migrate", "--settings", "soraq.site.settings", "-v", "0"],
+                   env=env, check=True, timeout=300)
+    ok = subprocess.run([sys.executable, "-m", "soraq", "audit", "verify"], env=env, capture_output=True,
+                        text=True, timeout=120)
+    assert ok.returncode == 0, ok.stderr
+    assert "audit log intact" in ok.stdout

@@ -15,8 +15,11 @@ NOT_AUDITED = {"casework.auditentry", "casework.audithead"}
 
 
 def _audited(sender) -> bool:
+    """Registry and case-work models, not the log itself, and not migrations' historical models
+    (the log's tables may not exist yet while migrations run)."""
     meta = getattr(sender, "_meta", None)
-    return bool(meta) and meta.app_label in AUDITED_APPS and meta.label_lower not in NOT_AUDITED
+    return (bool(meta) and meta.app_label in AUDITED_APPS and meta.label_lower not in NOT_AUDITED
+            and sender.__module__ != "__fake__")
 
 
 def on_save(sender, instance, created, raw=False, update_fields=None, **kwargs) -> None:

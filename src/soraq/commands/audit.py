@@ -13,6 +13,7 @@ entry breaks the chain: `verify` finds where, and exits with status 1.
 
 Examples:
   soraq audit verify                 check the whole chain (exit 0 = intact)
+  soraq audit verify --expect 3f9a…  and check that an earlier head (kept elsewhere) is still in it
   soraq audit log --limit 20         the 20 newest entries (no confidential values are logged)
   soraq audit rotate-keys            re-encrypt every confidential value and evidence file
                                      with the newest key in SORAQ_FIELD_KEYS
@@ -25,7 +26,10 @@ keeping the old ones after it; run `soraq audit rotate-keys`; then remove the ol
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    sub.add_parser("verify", help="check the hash chain; exit 1 and say where when it is broken")
+    verify = sub.add_parser("verify", help="check the hash chain; exit 1 and say where when it is broken")
+    verify.add_argument("--expect", metavar="HASH", action="append", default=[],
+                        help="a head hash printed by an earlier verify and kept elsewhere: it must "
+                             "still be in the chain (detects a rewrite of the whole log); repeatable")
     log = sub.add_parser("log", help="print the newest entries")
     log.add_argument("--limit", type=int, default=50, help="how many entries (default 50)")
     sub.add_parser("rotate-keys", help="re-encrypt stored confidential data with the newest key")
@@ -43,7 +47,7 @@ def _setup_django() -> None:
 def run(args: argparse.Namespace) -> int:
     _setup_django()
     if args.audit_command == "verify":
-        return _verify()
+        return _verify(args.expect)
     if args.audit_command == "log":
         return _log(args.limit)
     if args.audit_command == "rotate-keys":
@@ -51,10 +55,15 @@ def run(args: argparse.Namespace) -> int:
     raise AssertionError(args.audit_command)
 
 
-def _verify() -> int:
+def _verify(expected: list[str] | None = None) -> int:
     from soraq.casework import audit
+    from soraq.casework.models import AuditEntry
 
     checked, problems = audit.verify()
+    for anchor in expected or []:
+        if not AuditEntry.objects.filter(hash=anchor.strip().lower()).exists():
+            problems.append(audit.Problem(0, "rewritten", f"the earlier head {anchor[:16]}… is no longer in the "
+                                                          "chain: the log was rewritten or cut"))
     if problems:
         for problem in problems:
             print(f"BROKEN: {problem}")
