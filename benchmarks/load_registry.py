@@ -222,6 +222,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=20, help="seconds per scenario, at most")
     parser.add_argument("--tool", choices=("auto", "wrk", "httpx"), default="auto")
     parser.add_argument("--json", metavar="FILE", help="write the figures as JSON")
+    parser.add_argument("--keep-log", metavar="FILE", help="copy the server's log here at the end")
     args = parser.parse_args()
 
     var_dir = Path(tempfile.mkdtemp(prefix="soraq-bench-"))
@@ -247,11 +248,13 @@ def main() -> int:
                     figures = run_wrk(base, paths, headers, args, var_dir)
                 else:
                     figures = asyncio.run(_httpx_scenario(base, paths, headers, args))
-                figures["meets_target"] = figures["p95_ms"] <= TARGET_P95_MS
+                figures["meets_target"] = figures["requests"] > 0 and figures["p95_ms"] <= TARGET_P95_MS
+                figures["load_average"] = round(os.getloadavg()[0], 2)
                 results[name] = figures
                 print(f"{name:16s} p50 {figures['p50_ms']:7.1f} ms  p95 {figures['p95_ms']:7.1f} ms  "
                       f"p99 {figures['p99_ms']:7.1f} ms  {figures['requests']} requests "
-                      f"({figures['non_2xx']} non-2xx, {figures['errors']} errors) in {figures['seconds']} s",
+                      f"({figures['non_2xx']} non-2xx, {figures['errors']} errors) in {figures['seconds']} s, "
+                      f"load average {figures['load_average']}",
                       flush=True)
         finally:
             server.terminate()
@@ -267,6 +270,8 @@ def main() -> int:
             Path(args.json).write_text(json.dumps(summary, indent=1) + "\n")
         return 0
     finally:
+        if args.keep_log and (var_dir / "server.log").exists():
+            shutil.copy(var_dir / "server.log", args.keep_log)
         shutil.rmtree(var_dir, ignore_errors=True)
 
 

@@ -119,6 +119,7 @@ def test_person_search_filters_and_detail(client, registry, tokens):
 @pytest.mark.parametrize("path", [
     "/api/persons?page=0", "/api/persons?page_size=100000", "/api/persons?status=dancing",
     "/api/persons?citizenship=XYZ", "/api/documents?lang=english", "/api/exports/xml",
+    "/api/persons?q=a%00b", "/api/documents?q=%00",
 ])
 def test_invalid_parameters_are_422(client, tokens, path):
     response = client.get(path, **_headers(tokens["admin"]))
@@ -137,6 +138,9 @@ def test_unparseable_json_is_a_clear_400(client, tokens):
     json.dumps({"doc_id": "x", "lang": "english", "relevant": True}),
     json.dumps({"doc_id": "x", "lang": "en", "relevant": True, "persons": [{"name": "A", "status": "lost"}]}),
     json.dumps({"doc_id": "x", "lang": "en", "relevant": True, "persons": [{"name": "A", "birth_year": 1500}]}),
+    # NUL cannot be stored by PostgreSQL: refused up front on every database
+    json.dumps({"doc_id": "x", "lang": "en", "relevant": True, "persons": [{"name": "A\u0000B"}]}),
+    json.dumps({"doc_id": "x", "lang": "en", "relevant": True, "source": {"k\u0000": 1}}),
 ])
 def test_invalid_reports_are_422_never_500(client, tokens, body):
     response = client.post("/api/reports", body, content_type="application/json", **_headers(tokens["admin"]))

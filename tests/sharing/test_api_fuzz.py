@@ -27,8 +27,21 @@ def admin_token(db, django_user_model):
     return ApiToken.issue(user, "fuzz")[1]
 
 
+@pytest.fixture
+def keep_test_connection():
+    """As Django's test client does: no closing of the (transactional) test connection per request."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @pytest.mark.slow
-def test_api_has_no_server_errors(admin_token, registry):
+def test_api_has_no_server_errors(admin_token, registry, keep_test_connection):
     from django.core.wsgi import get_wsgi_application
     from hypothesis import given
 

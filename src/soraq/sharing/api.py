@@ -13,7 +13,7 @@ with the validation errors, never a 500.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
@@ -22,6 +22,7 @@ from ninja import Field, NinjaAPI, Query, Schema
 from ninja import Status as Reply
 from ninja.errors import AuthenticationError, HttpError
 from ninja.security import HttpBearer, SessionAuth
+from pydantic import AfterValidator
 from pydantic import ValidationError as PydanticValidationError
 
 from soraq.report import Report, Status
@@ -29,6 +30,22 @@ from soraq.sharing import permissions
 from soraq.sharing.models import ApiToken
 
 MAX_PAGE_SIZE = 200
+
+
+def _plain_text(value: str | None) -> str | None:
+    """Query text must be storable, searchable Unicode: no NUL, no lone surrogates."""
+    if value is None:
+        return value
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("must be valid Unicode text") from None
+    return value
+
+
+PlainText = Annotated[str, AfterValidator(_plain_text)]
 
 
 class ApiTokenAuth(HttpBearer):
@@ -166,7 +183,7 @@ class DocumentPage(Schema):
 
 
 class PersonFilter(Schema):
-    q: str = Field("", max_length=200, description="name in any script or spelling")
+    q: PlainText = Field("", max_length=200, description="name in any script or spelling")
     citizenship: str = Field("", pattern=r"^([A-Za-z]{2})?$", description="ISO 3166-1 alpha-2")
     status: Status | None = None
     page: int = Field(1, ge=1, le=100000)
@@ -174,7 +191,7 @@ class PersonFilter(Schema):
 
 
 class DocumentFilter(Schema):
-    q: str = Field("", max_length=200, description="part of the document id or title")
+    q: PlainText = Field("", max_length=200, description="part of the document id or title")
     lang: str = Field("", pattern=r"^([a-z]{2})?$")
     relevant: bool | None = None
     page: int = Field(1, ge=1, le=100000)
@@ -182,16 +199,16 @@ class DocumentFilter(Schema):
 
 
 class MatchIn(Schema):
-    name: str = Field(..., min_length=1, max_length=255)
-    given_name: str | None = Field(None, max_length=255)
-    family_name: str | None = Field(None, max_length=255)
-    patronymic: str | None = Field(None, max_length=255)
+    name: PlainText = Field(..., min_length=1, max_length=255)
+    given_name: PlainText | None = Field(None, max_length=255)
+    family_name: PlainText | None = Field(None, max_length=255)
+    patronymic: PlainText | None = Field(None, max_length=255)
     sex: Literal["male", "female"] | None = None
     birth_year: int | None = Field(None, ge=1900, le=2030)
     age: int | None = Field(None, ge=0, le=120)
     citizenship: str | None = Field(None, pattern=r"^[A-Z]{2}$")
-    home: str | None = Field(None, max_length=500)
-    location_abroad: str | None = Field(None, max_length=255)
+    home: PlainText | None = Field(None, max_length=500)
+    location_abroad: PlainText | None = Field(None, max_length=255)
     limit: int = Field(10, ge=1, le=50)
 
 
@@ -375,9 +392,12 @@ def match_person(request: HttpRequest, body: MatchIn):
 def submit_report(request: HttpRequest, report: Report):
     """Store a report in the spec's shape and link its persons (idempotent: resubmitting changes nothing)."""
     require(request, "reports.submit")
-    from soraq.sharing.services import ingest_report
+    from soraq.sharing.services import UnstorableReport, ingest_report
 
-    stored = ingest_report(report, origin=f"api:{caller(request).get_username()}")
+    try:
+        stored = ingest_report(report, origin=f"api:{caller(request).get_username()}")
+    except UnstorableReport as exc:
+        raise HttpError(422, str(exc)) from None
     out = {"doc_id": stored.doc_id, "outcome": stored.outcome, "mentions": stored.mentions,
            "persons": stored.persons or []}
     return Reply(201 if stored.outcome == "new" else 200, out)

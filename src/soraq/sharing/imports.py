@@ -126,7 +126,11 @@ def import_pfif(raw: bytes) -> ImportReport:
     for problem in problems:
         report.problems.append(Problem(None, problem.field, f"{problem.record}: {problem.reason}"))
     for item in reports:
-        stored = ingest_report(item, origin="pfif")
+        try:
+            stored = ingest_report(item, origin="pfif")
+        except Exception as exc:  # one record's failure is reported, the file goes on
+            report.problems.append(Problem(None, None, f"{item.doc_id}: {type(exc).__name__}: {exc}"))
+            continue
         if stored.outcome == "new":
             report.imported += 1
         else:

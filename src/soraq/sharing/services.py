@@ -22,6 +22,33 @@ from django.db import IntegrityError, transaction
 from soraq.report import Report
 
 
+class UnstorableReport(ValueError):
+    """The report holds characters no database column can keep (NUL, lone surrogates)."""
+
+
+def _strings(value: object):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item)
+
+
+def check_storable(report: Report) -> None:
+    """Refuse, with a clear reason, text that PostgreSQL (and UTF-8) cannot store."""
+    for text in _strings(report.model_dump(mode="json")):
+        if "\x00" in text:
+            raise UnstorableReport("the report contains NUL characters (\\u0000), which cannot be stored")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise UnstorableReport("the report contains lone UTF-16 surrogates: not valid Unicode text") from None
+
+
 @dataclass
 class StoredReport:
     doc_id: str
@@ -43,6 +70,7 @@ def ingest_report(report: Report, *, link: bool = True, origin: str = "api") -> 
     from soraq.registry.services import linking
     from soraq.registry.services.ingest import extractor_version, store_mentions
 
+    check_storable(report)
     text, text_sha = _text_identity(report)
     existing = Document.objects.filter(text_sha256=text_sha).values_list("doc_id", flat=True).first()
     if existing is not None:
