@@ -49,6 +49,7 @@ class _Patterns:
     this_year: re.Pattern[str] | None
     last_year: re.Pattern[str] | None
     last_summer: re.Pattern[str] | None
+    last_month: re.Pattern[str] | None
     numbers: dict[str, int]
     units: dict[str, str]
 
@@ -115,6 +116,7 @@ def _patterns(lang: str) -> _Patterns:
         this_year=opt("this_year"),
         last_year=opt("last_year"),
         last_summer=opt("last_summer"),
+        last_month=opt("last_month"),
         numbers=numbers,
         units=unit_words,
     )
@@ -315,7 +317,8 @@ def find_dates(text: str, lang: str, base: date | None, published: bool = True) 
         found.append(DateMention(m.start(), m.end(), m.group("year"), True))
         taken.append((m.start(), m.end()))
     if base is not None:
-        for pattern, kind in ((pats.mid_month, "mid"), (pats.last_year, "last"), (pats.last_summer, "summer")):
+        for pattern, kind in ((pats.mid_month, "mid"), (pats.last_year, "last"), (pats.last_summer, "summer"),
+                              (pats.last_month, "month")):
             if pattern is None:
                 continue
             for m in pattern.finditer(text):
@@ -328,6 +331,9 @@ def find_dates(text: str, lang: str, base: date | None, published: bool = True) 
                     if any(0 <= f.start - m.end() <= 20 for f in found):
                         continue  # "last year's October" is dated by its month
                     value = _iso(base.year - 1)
+                elif kind == "month":
+                    y, mo = divmod(base.year * 12 + base.month - 2, 12)
+                    value = _iso(y, mo + 1)
                 else:
                     value = _iso(base.year - 1)
                 if value:

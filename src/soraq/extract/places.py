@@ -210,9 +210,9 @@ def location_abroad(ctx: DocContext, sentence_ids: list[int], exclude: set[str])
         s = ctx.sentences[k]
         if after_cues is not None:
             for m in after_cues.finditer(s.text):
-                place = _place_before(ctx, s.text, m.start())
+                place = _place_before(ctx, s.text, m.start(), m.group(0))
                 if place and place.lower() not in exclude:
-                    return place, s.start, s.end
+                    return place.split(",")[0], s.start, s.end
         if pattern is None:
             continue
         for m in pattern.finditer(s.text):

@@ -76,6 +76,8 @@ def promote_sources(ctx: DocContext, candidates: list[NameGroup]) -> list[tuple[
 
     out = []
     for group in candidates:
+        if group.best.size < 2:
+            continue  # a lone word is too weak a name to list as a relative
         named = sorted({ctx.sentence_at(m.start) for m in group.mentions})
         relation = _kin_relation(ctx, group, named)
         shares_surname = any(_same_word(group.family, s.family) for s in ctx.subjects if group.family)

@@ -134,6 +134,22 @@ def _subject_cue(ctx: DocContext, start: int, end: int, strong: bool = False) ->
     return any(p is not None and p.search(near) for p in ctx.lexicon.patterns("citizenship").values())
 
 
+def _adjacent_cue(ctx: DocContext, start: int, end: int) -> bool:
+    """An age or birth year right next to a one-word name ("40-летнего Илдырыма", "Ildirim, 40,")."""
+    window = ctx.text[max(0, start - 16) : min(len(ctx.text), end + 16)]
+    return any(p is not None and p.search(window) for p in
+               (ctx.lexicon.pattern("birth", "age"), ctx.lexicon.pattern("birth", "year")))
+
+
+def _after_locative(ctx: DocContext, start: int) -> bool:
+    """A capitalised word right after "in", "to", "from", "в", "из" ... is a place, not a person."""
+    pattern = ctx.lexicon.pattern("names", "locative")
+    if pattern is None:
+        return False
+    head = ctx.text[max(0, start - 12) : start]
+    return any(len(head) - m.end() <= 1 for m in pattern.finditer(head))
+
+
 def _story_cue(ctx: DocContext, start: int) -> bool:
     """The sentence naming the person tells an event of the story, or where the person is from."""
     text = ctx.sentences[ctx.sentence_at(start)].text
@@ -160,7 +176,9 @@ def classify(ctx: DocContext, group: NameGroup) -> Role:
         return Role("source")
     cue = strong or any(_subject_cue(ctx, m.start, m.end) for m in mentions)
     if group.best.size == 1:
-        return Role("subject") if cue else Role("other")
+        close = any(_adjacent_cue(ctx, m.start, m.end) for m in mentions)
+        placelike = all(_after_locative(ctx, m.start) for m in mentions)
+        return Role("subject") if close and not placelike else Role("other")
     if cue or len(mentions) >= 2 or any(_story_cue(ctx, m.start) for m in mentions):
         return Role("subject")
     return Role("other")
