@@ -132,4 +132,15 @@ def test_intake_to_case_page(browser, live_server, settings, django_user_model, 
     _shot(page, f"4-case-{lang}")
     case.refresh_from_db()
     assert case.person.pk == Mention.objects.get(document__doc_id=f"news-browser-{lang}").person.pk
+
+    # 5. search in the other script finds the case; contacts only on the confidential page, audited
+    page.goto(f"{live_server.url}/cases/?q=" + ("Elvin Nasibli" if lang == "ru" else "Эльвин Насибли"))
+    assert reference in page.content()
+    _shot(page, f"5-case-list-{lang}")
+    page.goto(f"{live_server.url}/cases/{reference}/confidential/")
+    assert "browser-family@example.org" in page.content()
+    _shot(page, f"6-confidential-{lang}")
+    from soraq.casework.models import AuditEntry
+
+    assert AuditEntry.objects.filter(action="contact.view", actor=f"user:rev-{lang}").exists()
     staff.close()

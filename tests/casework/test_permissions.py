@@ -64,6 +64,7 @@ def test_family_member_sees_only_their_own_case(client, intake_post, family_user
     own = Case.objects.get(family_user=family_user)
     assert client.get(own.get_absolute_url()).status_code == 200
     assert client.get(other_case.get_absolute_url()).status_code == 403
+    assert client.get(reverse("casework:case-detail", args=["SRQ-00000000"])).status_code == 403
     assert client.get(reverse("casework:case-list")).status_code == 403
     mine = client.get(reverse("casework:my-cases")).content.decode()
     assert own.reference in mine and other_case.reference not in mine
@@ -79,6 +80,9 @@ def test_anonymous_sees_only_intake_and_login(client, intake_post):
                 reverse("casework:case-confidential", args=[case.reference])]:
         response = client.get(url)
         assert response.status_code == 302 and reverse("login") in response["Location"], url
+    # an unknown reference gets the same answer: nothing tells whether a case exists
+    unknown = client.get(reverse("casework:case-detail", args=["SRQ-00000000"]))
+    assert unknown.status_code == 302 and reverse("login") in unknown["Location"]
 
 
 @pytest.mark.django_db

@@ -134,15 +134,17 @@ def _case_or_404(reference: str) -> Case:
 
 @never_cache
 def case_detail(request, reference: str):
-    case = _case_or_404(reference)
     user = request.user
     if not can(user, "case.view"):
-        if can(user, "case.view_own") and case.family_user_id == user.pk:
-            audit.record(user, "case.view_own", case, {})
-            return render(request, "casework/case_family.html", _ctx(request, case=case))
+        # decide before looking the reference up: the answer must not tell whether a case exists
         if not user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        raise PermissionDenied
+        own = Case.objects.filter(reference=reference.upper(), family_user=user).first()
+        if own is None or not can(user, "case.view_own"):
+            raise PermissionDenied
+        audit.record(user, "case.view_own", own, {})
+        return render(request, "casework/case_family.html", _ctx(request, case=own))
+    case = _case_or_404(reference)
     with audit.acting_as(user):
         file = case_service.case_file(case)
         requests_ = list(case.requests.all())
