@@ -71,7 +71,10 @@ def consents(person_ids: Iterable[int] | None = None) -> dict[int, Consent]:
 def person_queryset() -> QuerySet:
     from soraq.registry.models import Event, Mention, Person
 
-    mentions = Mention.objects.select_related("document").prefetch_related(
+    # the document's text, original bytes and report are not needed here: never load them
+    mentions = Mention.objects.select_related("document").defer(
+        "document__text", "document__original", "document__report", "evidence", "link_reasons",
+    ).prefetch_related(
         Prefetch("events", queryset=Event.objects.order_by("date_sort", "index"))
     )
     return Person.objects.order_by("pk").prefetch_related(Prefetch("mentions", queryset=mentions))

@@ -131,19 +131,31 @@ def compute(records: Iterable[PersonRecord], *, public: bool, k: int = K) -> Sta
 
 
 def registry_statistics(*, public: bool, use_cache: bool = True) -> Statistics:
-    """The registry's statistics, computed at most once a minute per view."""
+    """The registry's statistics, recomputed at most once a minute per view.
+
+    When the minute is up, one request recomputes while the others are served the
+    previous tables (kept a day), so a large registry never makes many visitors
+    wait at once.
+    """
     from django.core.cache import cache
 
     from soraq.sharing.source import iter_stat_records
 
-    cache_key = f"soraq.sharing.statistics.{'public' if public else 'full'}"
-    if use_cache:
-        cached = cache.get(cache_key)
-        if cached is not None:
-            return cached
-    stats = compute(iter_stat_records(), public=public)
-    if use_cache:
-        cache.set(cache_key, stats, CACHE_SECONDS)
+    if not use_cache:
+        return compute(iter_stat_records(), public=public)
+    key = f"soraq.sharing.statistics.{'public' if public else 'full'}"
+    fresh = cache.get(key)
+    if fresh is not None:
+        return fresh
+    stale = cache.get(f"{key}.stale")
+    if stale is not None and not cache.add(f"{key}.lock", 1, 300):
+        return stale  # someone else is recomputing
+    try:
+        stats = compute(iter_stat_records(), public=public)
+        cache.set(key, stats, CACHE_SECONDS)
+        cache.set(f"{key}.stale", stats, 24 * 3600)
+    finally:
+        cache.delete(f"{key}.lock")
     return stats
 
 
