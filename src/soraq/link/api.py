@@ -12,6 +12,8 @@ from soraq.link.results import HumanDecision, LinkResult, PairScore
 from soraq.link.score import score_pair, score_pair_fast
 
 ENGINES = ("duckdb", "spark", "python")
+#: below this many mentions, LinkResult.pairs also lists the pairs kept apart
+KEEP_APART_BELOW = 50_000
 
 
 def match(query: Mention, candidates: Iterable[Mention], limit: int = 10) -> list[PairScore]:
@@ -28,13 +30,21 @@ def link_mentions(
     *,
     engine: str = "duckdb",
     decisions: Iterable[HumanDecision] = (),
+    keep_apart: bool | None = None,
 ) -> LinkResult:
     """Group mentions into persons; human decisions always win.
 
     ``engine`` chooses where candidate pairs are blocked and scored: "duckdb" and "spark" run
     the same model through Splink, "python" in process (small inputs). All give the same
     decisions; clustering is shared.
+
+    ``LinkResult.pairs`` holds the scored candidate pairs in the merge and review bands and,
+    when ``keep_apart`` (default: inputs under ``KEEP_APART_BELOW`` mentions), the pairs
+    kept apart too. Clustering never needs the latter, and at a million mentions they would
+    be most of the memory.
     """
+    if keep_apart is None:
+        keep_apart = len(mentions) < KEEP_APART_BELOW if isinstance(mentions, Sequence) else True
     ms = list(mentions)
     ids = [m.mention_id for m in ms]
     if len(set(ids)) != len(ids):
@@ -43,10 +53,12 @@ def link_mentions(
         raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     if engine == "python" or len(ms) < 2:
         pairs = score_candidates_python(ms)
+        if not keep_apart:
+            pairs = [p for p in pairs if p.decision != "apart"]
     else:
         from soraq.link.splink_engine import score_candidates_splink
 
-        pairs = score_candidates_splink(ms, engine)
+        pairs = score_candidates_splink(ms, engine, keep_apart=keep_apart)
     by_id = {m.mention_id: m for m in ms}
     clusters = cluster(ids, pairs, lambda x, y: score_pair_fast(by_id[x], by_id[y]), decisions)
     return LinkResult(clusters, pairs)

@@ -11,8 +11,10 @@ script, any Russian case). Two rules, the same for every engine:
 
 from __future__ import annotations
 
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 
 from soraq.link.mention import Mention
 from soraq.names.keys import search_keys
@@ -21,28 +23,34 @@ from soraq.names.keys import search_keys
 MAX_BLOCK = 5000
 
 
-def pair_keys(m: Mention) -> set[str]:
-    """Name-pair keys of a mention (cached)."""
-    keys = m._cache.get("pair_keys")
-    if keys is None:
-        allk = search_keys(m.name, m.given_name, m.family_name, m.patronymic)
-        keys = {k for k in allk if k.startswith("n:")}
-        m._cache["pair_keys"] = keys
-        m._cache["word_keys"] = {k for k in allk if k.startswith("w:")}
-    return keys
+@lru_cache(maxsize=300_000)
+def _name_keys(
+    name: str, given: str | None, family: str | None, patronymic: str | None
+) -> tuple[frozenset[str], frozenset[str]]:
+    """(name-pair keys, single-word keys) of one written name."""
+    allk = search_keys(name, given, family, patronymic)
+    return (
+        frozenset(k for k in allk if k.startswith("n:")),
+        frozenset(k[2:] for k in allk if k.startswith("w:")),
+    )
+
+
+def pair_keys(m: Mention) -> frozenset[str]:
+    """Name-pair keys of a mention (rule 1)."""
+    return _name_keys(m.name, m.given_name, m.family_name, m.patronymic)[0]
 
 
 def word_year_keys(m: Mention) -> set[str]:
-    """Single-word keys combined with the birth year (empty without a birth year)."""
-    pair_keys(m)
+    """Single-word keys combined with the birth year (rule 2; empty without a birth year)."""
     if m.birth_year is None:
         return set()
-    return {f"{k}|{m.birth_year}" for k in m._cache["word_keys"]}
+    words = _name_keys(m.name, m.given_name, m.family_name, m.patronymic)[1]
+    return {sys.intern(f"y:{k}|{m.birth_year}") for k in words}
 
 
 def blocking_keys(m: Mention) -> set[str]:
     """All blocking keys of a mention, across both rules."""
-    return pair_keys(m) | word_year_keys(m)
+    return set(pair_keys(m)) | word_year_keys(m)
 
 
 def blocking_key_lists(mentions: Sequence[Mention]) -> list[list[str]]:

@@ -17,7 +17,7 @@ class Reason:
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class PairScore:
     """The model's verdict on one pair of mentions."""
 

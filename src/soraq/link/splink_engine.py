@@ -87,16 +87,20 @@ def _udf(ms: Sequence[Mention]):
     return levels
 
 
-def score_candidates_splink(ms: Sequence[Mention], engine: str = "duckdb") -> list[PairScore]:
-    """Blocked, scored candidate pairs from Splink ("duckdb" or "spark")."""
+def score_candidates_splink(ms: Sequence[Mention], engine: str = "duckdb", keep_apart: bool = True) -> list[PairScore]:
+    """Blocked, scored candidate pairs from Splink ("duckdb" or "spark").
+
+    Without ``keep_apart`` only pairs at or above the review threshold come back.
+    """
     logging.getLogger("splink").setLevel(logging.WARNING)
     records = _records(ms)
+    floor = None if keep_apart else model.REVIEW_THRESHOLD
     if not any(r["block_keys"] for r in records):
         return []
     if engine == "duckdb":
-        rows = _predict_duckdb(ms, records)
+        rows = _predict_duckdb(ms, records, floor)
     elif engine == "spark":
-        rows = _predict_spark(ms, records)
+        rows = _predict_spark(ms, records, floor)
     else:
         raise ValueError(f"not a Splink engine: {engine}")
     out = []
@@ -130,26 +134,26 @@ def _label(comp: model.Comparison, weight: float | None) -> str | None:
 Row = tuple[int, int, float, tuple[Any, ...]]
 
 
-def _predict_duckdb(ms: Sequence[Mention], records: list[dict[str, Any]]) -> list[Row]:
+def _predict_duckdb(ms: Sequence[Mention], records: list[dict[str, Any]], floor: float | None) -> list[Row]:
     import duckdb
     import pyarrow as pa
     from duckdb.func import ARROW  # type: ignore[import-not-found]
     from splink import DuckDBAPI, Linker
 
-    con = duckdb.connect()
+    con = duckdb.connect(config={"preserve_insertion_order": False, "memory_limit": "3GB"})
     con.create_function(UDF_NAME, _udf(ms), ["BIGINT", "BIGINT"], "VARCHAR", type=ARROW, side_effects=False)
     db_api = DuckDBAPI(connection=con)
     table = pa.Table.from_pylist(records, schema=pa.schema([("unique_id", pa.int64()), ("block_keys", pa.list_(pa.string()))]))
     df = db_api.register(table, dataset_display_name="mentions")
     linker = Linker(df, settings(), log_level=None)
-    pred = linker.inference.predict(warning_mode="never")
+    pred = linker.inference.predict(threshold_match_probability=floor, warning_mode="never")
     gammas = ", ".join(f"mw_{c.name}" for c in model.COMPARISONS)
     out = con.sql(f"select unique_id_l, unique_id_r, match_weight, {gammas} from {pred.physical_name}").fetchall()
     con.close()
     return [(int(r[0]), int(r[1]), float(r[2]), r[3:]) for r in out]
 
 
-def _predict_spark(ms: Sequence[Mention], records: list[dict[str, Any]]) -> list[Row]:
+def _predict_spark(ms: Sequence[Mention], records: list[dict[str, Any]], floor: float | None) -> list[Row]:
     from pyspark.sql.types import StringType
     from splink import Linker, SparkAPI
 
@@ -166,7 +170,7 @@ def _predict_spark(ms: Sequence[Mention], records: list[dict[str, Any]]) -> list
     db_api = SparkAPI(spark_session=spark, register_udfs_automatically=False)
     df = db_api.register(sdf, dataset_display_name="mentions")
     linker = Linker(df, settings(), log_level=None)
-    pred = linker.inference.predict(warning_mode="never")
+    pred = linker.inference.predict(threshold_match_probability=floor, warning_mode="never")
     cols = ["unique_id_l", "unique_id_r", "match_weight"] + [f"mw_{c.name}" for c in model.COMPARISONS]
     rows = pred.as_spark_dataframe().select(*cols).collect()
     return [(int(r[0]), int(r[1]), float(r[2]), tuple(r[3:])) for r in rows]

@@ -11,6 +11,7 @@ surname suffix, else the last word of a Latin name or the first of a Russian "Su
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -66,6 +67,7 @@ def looks_like_surname(word: str) -> bool:
     return bool(SURNAME_SUFFIX.search(word.lower().rstrip(".")))
 
 
+@lru_cache(maxsize=300_000)
 def parse_name(
     name: str,
     given_name: str | None = None,
