@@ -143,3 +143,32 @@ def test_another_familys_request_alerts_followers(client, intake_post, caseworke
     assert alert.kind == "intake" and alert.case == first
     first.refresh_from_db()
     assert not first.has_new_reports  # a family's request is not a news report
+
+
+@pytest.mark.django_db
+def test_person_cases_hook_and_opening_a_case_from_the_registry(client, caseworker, viewer):
+    from django.template import RequestContext, Template
+    from django.test import RequestFactory
+
+    text = "Nijat Quliyev from Sabirabad was detained in Lipetsk."
+    mention = add_report("news-fictional-hook", text, [{"name": "Nijat Quliyev", "home": "Sabirabad",
+                                                        "status": "detained"}])[0]
+    person = mention.person
+    tpl = Template("{% load casework %}{% person_cases person %}")
+
+    def render(user):
+        request = RequestFactory().get("/")
+        request.user = user
+        return tpl.render(RequestContext(request, {"person": person}))
+
+    from django.contrib.auth.models import AnonymousUser
+
+    assert render(AnonymousUser()).strip() == ""
+    assert "Open a case" not in render(viewer)
+    assert "Open a case for this person" in render(caseworker)
+    client.force_login(caseworker)
+    response = client.post(reverse("casework:case-from-person", args=[person.pk]))
+    case = Case.objects.get(mention__person=person)
+    assert response["Location"] == case.get_absolute_url()
+    assert case.followers.filter(pk=caseworker.pk).exists()
+    assert case.reference in render(viewer)

@@ -113,3 +113,17 @@ def test_evidence_store_is_content_addressed_and_checks_integrity():
     path.write_bytes(crypto.encrypt_bytes(b"tampered"))
     with pytest.raises(evidence_store.EvidenceError, match="no longer matches"):
         evidence_store.read(sha)
+
+
+@pytest.mark.django_db
+def test_notes_and_evidence_names_are_encrypted_too():
+    from soraq.casework.models import EvidenceFile, Note
+
+    case = Case.objects.create(name="Fictional Person")
+    note = Note.objects.create(case=case, body="met the fictional witness")
+    item = EvidenceFile.objects.create(case=case, sha256="0" * 64, size=1, filename="witness-statement.pdf")
+    with connection.cursor() as cur:
+        cur.execute(f"SELECT body FROM {Note._meta.db_table} WHERE id = %s", [note.pk])
+        assert "witness" not in cur.fetchone()[0]
+        cur.execute(f"SELECT filename FROM {EvidenceFile._meta.db_table} WHERE id = %s", [item.pk])
+        assert "witness" not in cur.fetchone()[0]
