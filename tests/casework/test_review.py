@@ -120,3 +120,21 @@ def test_fact_ruling_survives_re_extraction(reviewer):
     again = ingest.store_mentions(doc, Report.model_validate(doc.report))[index]
     rulings = review.fact_rulings([again])
     assert rulings[(again.pk, "birth_year")].verdict == "rejected"
+
+
+@pytest.mark.django_db
+def test_correcting_a_suggestion_links_to_the_right_person(client, intake_post, reviewer):
+    a, b = _two_reports()
+    a.refresh_from_db(); b.refresh_from_db()
+    if a.person_id == b.person_id:
+        review.split(reviewer, a.person, [b.pk])
+        b.refresh_from_db()
+    client.post(reverse("casework:intake"), {**intake_post, "name": "Zaur Mammadov", "birth_date": "1980"})
+    case = Case.objects.get(name="Zaur Mammadov")
+    cand = CandidateMatch.objects.create(case=case, person=a.person, probability=0.5, reasons=[])
+    client.force_login(reviewer)
+    client.post(reverse("casework:review-decide"),
+                {"kind": "candidate", "candidate": cand.pk, "verdict": "correct", "person": b.person_id})
+    case.refresh_from_db(); cand.refresh_from_db()
+    assert case.person.pk == Mention.objects.get(pk=b.pk).person_id
+    assert cand.verdict == "different" and cand.decided_by == reviewer

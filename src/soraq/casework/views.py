@@ -378,7 +378,15 @@ def review_decide(request):
     kind = request.POST.get("kind")
     verdict = request.POST.get("verdict")
     try:
-        if kind == "link":
+        if verdict == "correct" and kind in {"link", "candidate"}:
+            person = get_object_or_404(Person, pk=int(request.POST["person"]))
+            cand = (get_object_or_404(CandidateMatch, pk=int(request.POST["candidate"]))
+                    if kind == "candidate" else None)
+            mention = cand.case.mention if cand else get_object_or_404(Mention, pk=int(request.POST["mention"]))
+            if mention is None:
+                raise ValueError(_("Unknown suggestion."))
+            review.correct_link(request.user, mention, person, cand)
+        elif kind == "link":
             mention = get_object_or_404(Mention, pk=int(request.POST["mention"]))
             other = get_object_or_404(Mention, pk=int(request.POST["other"]))
             review.decide_link(request.user, mention, other, same=verdict == "same")

@@ -167,6 +167,19 @@ def decide_candidate(user, candidate: CandidateMatch, same: bool) -> None:
 
 
 @transaction.atomic
+def correct_link(user, mention: Mention, person: Person, candidate: CandidateMatch | None = None) -> LinkDecision:
+    """Neither suggestion is right: the mention belongs to ``person`` (a "same" ruling with their newest mention)."""
+    target = person.mentions.exclude(pk=mention.pk).order_by("-document__published_sort", "-pk").first()
+    if target is None:
+        raise ValueError("that person has no other report to link to")
+    if candidate is not None:
+        candidate.verdict = CandidateMatch.Verdict.DIFFERENT
+        candidate.decided_by, candidate.decided_at = user, timezone.now()
+        candidate.save()
+    return decide_link(user, mention, target, True)
+
+
+@transaction.atomic
 def decide_fact(user, mention: Mention, field: str, verdict: str, value: Any = None) -> FactReview:
     """Accept, reject or correct one extracted fact; the source's own text is never changed."""
     if field not in FACT_FIELDS and field not in {"name", "occupation", "location_abroad", "sex", "age"}:
