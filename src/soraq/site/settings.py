@@ -113,6 +113,15 @@ DATABASES = {
         conn_max_age=int(os.environ.get("SORAQ_DB_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets the web pages read while `soraq ingest` or `soraq watch` writes; IMMEDIATE
+    # transactions make a second writer wait (busy timeout) instead of failing "database is locked";
+    # synchronous=NORMAL is durable in WAL mode except for the last transactions on power loss.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    })
 if _flag("SORAQ_REQUIRE_POSTGRES") and "postgresql" not in DATABASES["default"]["ENGINE"]:
     raise ImproperlyConfigured(
         "SORAQ_REQUIRE_POSTGRES is set but DATABASE_URL is not a PostgreSQL URL "
