@@ -105,3 +105,12 @@ def test_viewer_cannot_change_or_hide_a_case(client, intake_post, viewer):
     assert client.post(reverse("casework:note-add", args=[case.reference]), {"body": "x"}).status_code == 403
     case.refresh_from_db()
     assert not case.hidden
+
+
+@pytest.mark.django_db
+def test_staff_filing_for_a_family_do_not_become_the_family(client, intake_post, caseworker):
+    client.force_login(caseworker)
+    client.post(reverse("casework:intake"), intake_post)
+    case = Case.objects.get()
+    assert case.family_user is None
+    assert AuditEntry.objects.filter(action="intake.submit", actor="user:carl-caseworker").exists()

@@ -88,12 +88,17 @@ def intake(request):
                 went_missing=d["went_missing"], contact_name=d["contact_name"],
                 contact_relation=d["contact_relation"], contact_phone=d["contact_phone"],
                 contact_email=d["contact_email"], contact_other=d["contact_other"],
-            ), family_user=request.user if request.user.is_authenticated else None)
+            ), family_user=request.user if _files_for_own_family(request.user) else None, actor=request.user)
             request.session["casework_last_reference"] = req.reference
             return redirect("casework:intake-done")
     else:
         form = IntakeForm()
     return render(request, "casework/intake.html", _ctx(request, form=form))
+
+
+def _files_for_own_family(user) -> bool:
+    """A family account files for itself; staff filing for a family (by phone) are not the family."""
+    return can(user, "case.view_own") and not can(user, "case.view")
 
 
 @never_cache

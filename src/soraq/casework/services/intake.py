@@ -46,11 +46,17 @@ def _unused_reference() -> str:
     raise RuntimeError("could not draw an unused reference")
 
 
-def submit(data: IntakeData, *, family_user=None) -> TracingRequest:
-    """Store one request and everything that follows from it, in one transaction."""
+def submit(data: IntakeData, *, family_user=None, actor=None) -> TracingRequest:
+    """Store one request and everything that follows from it, in one transaction.
+
+    ``family_user``: the family's own account, if any (may then follow the case);
+    ``actor``: who is filing, for the audit log (a caseworker taking a request by phone).
+    """
+    actor = actor if actor is not None and getattr(actor, "is_authenticated", False) else (
+        family_user or audit.ANONYMOUS)
     reference = _unused_reference()
     birth_year = int(data.birth_date[:4]) if data.birth_date else None
-    with transaction.atomic(), audit.acting_as(family_user or audit.ANONYMOUS):
+    with transaction.atomic(), audit.acting_as(actor):
         case = Case.objects.create(
             reference=reference, name=data.name, birth_year=birth_year,
             citizenship=data.citizenship, home_region=data.home_district,
@@ -73,7 +79,7 @@ def submit(data: IntakeData, *, family_user=None) -> TracingRequest:
         case.mention = mention
         case.save(update_fields=["mention"])
         open_candidates = matching.refresh_candidates(case)
-        audit.record(family_user or audit.ANONYMOUS, "intake.submit", case,
+        audit.record(actor, "intake.submit", case,
                      {"request": req.pk, "lang": data.lang, "has_photo": bool(data.photo),
                       "candidates": open_candidates, "linked": mention.person_id is not None})
     log.info("tracing request filed (%d candidate matches)", open_candidates)
