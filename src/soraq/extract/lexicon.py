@@ -5,7 +5,7 @@ trigger phrase without touching Python. Each entry is a phrase; the small
 phrase language is explained in the header of every lexicon file:
 
 * matching ignores case;
-* ``*`` at the end of a word matches any ending: ``detain*`` = detained, detention;
+* ``*`` at the end of a word matches any ending: ``detain*`` = detained, detainee;
 * ``...`` between words allows up to four words in between: ``sent ... front``;
 * an entry starting with ``re:`` is a raw Python regular expression.
 """

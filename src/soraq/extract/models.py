@@ -11,10 +11,44 @@ from typing import Any
 
 
 @cache
-def _natasha() -> tuple[Any, Any]:
-    from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+def _embedding() -> Any:
+    from natasha import NewsEmbedding
 
-    return Segmenter(), NewsNERTagger(NewsEmbedding())
+    return NewsEmbedding()
+
+
+@cache
+def _natasha() -> tuple[Any, Any]:
+    from natasha import NewsNERTagger, Segmenter
+
+    return Segmenter(), NewsNERTagger(_embedding())
+
+
+@cache
+def _natasha_morph() -> tuple[Any, Any]:
+    from natasha import MorphVocab, NewsMorphTagger
+
+    return NewsMorphTagger(_embedding()), MorphVocab()
+
+
+def normalize_person_spans(doc: Any) -> None:
+    """Bring natasha's PER spans to the nominative (``span.normal``), reading the context.
+
+    Only the sentences holding a person's name are morph-tagged: that is where
+    the case of "Нурлана Абдыкеримова" is decided, and it keeps the cost low.
+    """
+    from natasha.doc import inject_morph, sent_words
+
+    tagger, vocab = _natasha_morph()
+    sents = [s for s in doc.sents if any(sp.type == "PER" for sp in s.spans)]
+    if not sents:
+        return
+    markups = tagger.map([sent_words(s) for s in sents])
+    for sent, markup in zip(sents, markups):
+        inject_morph(sent.tokens, markup.tokens)
+    for span in doc.spans:
+        if span.type == "PER":
+            span.normalize(vocab)
 
 
 def natasha_ner(text: str) -> Any:

@@ -304,41 +304,50 @@ def _guess_female(words: list[str]) -> bool | None:
     return None
 
 
-def _natasha_spans(text: str) -> list[tuple[int, int]]:
-    from soraq.extract.models import natasha_ner
+def _natasha_spans(text: str) -> list[tuple[int, int, list[str]]]:
+    """natasha's person spans (adjacent ones joined), each with its words in the nominative."""
+    from soraq.extract.models import natasha_ner, normalize_person_spans
 
     doc = natasha_ner(text)
-    spans = sorted((s.start, s.stop) for s in doc.spans if s.type == "PER")
-    merged: list[list[int]] = []
-    for s, e in spans:
+    normalize_person_spans(doc)
+    spans = sorted((s.start, s.stop, (s.normal or s.text).split()) for s in doc.spans if s.type == "PER")
+    merged: list[list] = []  # type: ignore[type-arg]
+    for s, e, words in spans:
         gap = text[merged[-1][1] : s] if merged else None
         if merged and gap is not None and re.fullmatch(rf"\s*(?:{_MARKER})?\s*", gap, re.IGNORECASE):
             merged[-1][1] = e
+            merged[-1][2] = merged[-1][2] + gap.split() + words
         else:
-            merged.append([s, e])
+            merged.append([s, e, words])
     out = []
-    for s, e in merged:
+    for s, e, normal in merged:
         # a patronymic marker and surname natasha left outside the span ("Намаз оглы")
         tail = re.match(rf"[ \u00a0]+{_MARKER}(?:[ \u00a0]+{_CAP_WORD})?", text[e:])
         if tail:
             e += tail.end()
+            normal = normal + tail.group(0).split()  # the tail's own case is fixed later
         # a nationality word natasha took into the span ("Кыргызстанца Алишера Турсунова")
         first = re.match(r"\S+", text[s:e])
         if first and e - s > first.end() and _is_demonym(first.group(0), "ru"):
             s += first.end() + 1
-        out.append((s, e))
+            normal = normal[1:]
+        out.append((s, e, normal))
     return out
 
 
 def find_mentions(text: str, lang: str) -> list[Mention]:
     """Every name mention in the text, parts in base form, in text order."""
     raw: dict[tuple[int, int], tuple[list[str], bool]] = {}
+    normals: dict[tuple[int, int], list[str]] = {}
     if lang == "ru":
-        for s, e in _natasha_spans(text):
+        for s, e, normal in _natasha_spans(text):
             words = [w for w in re.findall(r"\S+", text[s:e])]
             words = [w.strip("«»\"“”.,") for w in words if w.strip("«»\"“”.,")]
             if words:
                 raw[(s, e)] = (words, True)
+                normal = [w.strip("«»\"“”.,") for w in normal if w.strip("«»\"“”.,")]
+                if len(normal) == len(words):
+                    normals[(s, e)] = normal
     for s, e, words in _sequences(text, lang):
         if any(s < e2 and s2 < e for (s2, e2) in raw):
             # extend a NER span by a patronymic marker group it missed
@@ -349,6 +358,9 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
     mentions = []
     for (s, e), (words, from_ner) in sorted(raw.items()):
         tokens = _base_tokens(words, lang, seen)
+        if (s, e) in normals:  # natasha read the case from the sentence; trust it where it changed a word
+            tokens = [_match_case(w, n) if n.lower() != w.lower() else t
+                      for w, n, t in zip(words, normals[(s, e)], tokens)]
         given, family, patronymic, marker, sex = _split_parts(tokens, lang)
         if sex is None:  # surname morphology is surer than a given-name list
             sex = (surname_sex(family) if family else None) or (given_name_sex(given) if given else None)

@@ -1,0 +1,60 @@
+"""Birth year, age (birth year = publication year - age) and citizenship, in three languages."""
+
+from __future__ import annotations
+
+import pytest
+
+WAR = " He was sent to the war in Ukraine."
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "birth_year", "age"),
+    [
+        ("Azerbaijani citizen Elvin Zeynalov, born in 1984, was sent to the war in Ukraine.", None, 1984, None),
+        ("Гражданин Азербайджана Эльвин Зейналов, 1984 года рождения, погиб на войне в Украине.", None, 1984, None),
+        ("1984-cü il təvəllüdlü Azərbaycan vətəndaşı Elvin Zeynalov Ukraynada həlak olub.", None, 1984, None),
+        ("Azərbaycan vətəndaşı Elvin Zeynalov 1984-cü ildə Lənkəranda anadan olub, Ukraynada həlak olub.", None,
+         1984, None),
+        ("A 34-year-old Kenyan, Brian Wafula, was killed fighting for the Russian army in Ukraine.", "2025-03-01",
+         1991, 34),
+        ("34-летний гражданин Кыргызстана Нурлан Абдыкеримов погиб на войне в Украине.", "2025-03-01", 1991, 34),
+        ("46 yaşlı Azərbaycan vətəndaşı Elvin Zeynalov Ukraynada həlak olub.", "2026-01-20", 1980, 46),
+        ("Кыргызстанец Нурлан Абдыкеримов погиб в Украине. Ему было 34 года.", "2025-03-01", 1991, 34),
+    ],
+)
+def test_birth_year_and_age(person, text, published, birth_year, age) -> None:  # type: ignore[no-untyped-def]
+    p = person(text, published=published)
+    assert (p.birth_year, p.age) == (birth_year, age)
+
+
+def test_age_without_publication_date_gives_no_birth_year(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("A 34-year-old Kenyan, Brian Wafula, was killed fighting for the Russian army in Ukraine.",
+               published=None)
+    assert (p.age, p.birth_year) == (34, None)
+
+
+def test_age_of_a_relative_is_not_the_subjects(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("Kenyan citizen Brian Wafula was killed fighting for the Russian army in Ukraine. "
+               "He leaves his wife and their 12-year-old son.")
+    assert p.age is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Azerbaijani citizen Elvin Zeynalov was sent to the war in Ukraine.", "AZ"),
+        ("Nurlan Abdykerimov, a citizen of Kyrgyzstan, was killed in the war in Ukraine.", "KG"),
+        ("A Nepali man, Bikash Tamang, was killed fighting for the Russian army in Ukraine.", "NP"),
+        ("Гражданин Таджикистана Рустам Назаров погиб на войне в Украине.", "TJ"),
+        ("Кениец Брайан Вафула погиб на фронте в Украине.", "KE"),
+        ("Azərbaycan vətəndaşı Elvin Zeynalov Ukraynada həlak olub.", "AZ"),
+    ],
+)
+def test_citizenship_from_demonyms(person, text, code) -> None:  # type: ignore[no-untyped-def]
+    assert person(text).citizenship == code
+
+
+def test_home_district_alone_does_not_imply_citizenship(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("Lənkəran rayonunun sakini Zeynalov Elvin Kamran oğlu Rusiya ordusunda Ukraynada həlak olub.")
+    assert p.citizenship is None
+    assert p.home is not None and p.home.startswith("Lənkəran")
