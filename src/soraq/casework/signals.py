@@ -18,14 +18,14 @@ def _audited(sender) -> bool:
     """Registry and case-work models, not the log itself, and not migrations' historical models
     (the log's tables may not exist yet while migrations run)."""
     meta = getattr(sender, "_meta", None)
-    return (bool(meta) and meta.app_label in AUDITED_APPS and meta.label_lower not in NOT_AUDITED
+    return (meta is not None and meta.app_label in AUDITED_APPS and meta.label_lower not in NOT_AUDITED
             and sender.__module__ != "__fake__")
 
 
 def on_save(sender, instance, created, raw=False, update_fields=None, **kwargs) -> None:
     if raw or not _audited(sender):
         return
-    details = {"created": bool(created)}
+    details: dict[str, object] = {"created": bool(created)}
     if update_fields:
         details["fields"] = sorted(update_fields)
     audit.record(None, "create" if created else "update", instance, details)

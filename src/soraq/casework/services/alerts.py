@@ -28,7 +28,7 @@ def _case_link(case: Case) -> str:
     return base + reverse("casework:case-detail", args=[case.reference])
 
 
-def notify(case: Case, kind: str, detail: dict, subject: str, body: str) -> list[Alert]:
+def notify(case: Case, kind: str | Alert.Kind, detail: dict, subject: str, body: str) -> list[Alert]:
     """One in-UI alert per follower, and an e-mail to those with an address (after commit)."""
     made = []
     for user in case.followers.filter(is_active=True):

@@ -20,7 +20,7 @@ from soraq.registry import dates as registry_dates
 from soraq.registry.models import Document, Mention
 from soraq.registry.services import ingest as registry_ingest
 from soraq.registry.services import linking
-from soraq.report import Event, Evidence, Person, Report
+from soraq.report import Event, EventType, Evidence, Person, Report, Status
 
 log = logging.getLogger(__name__)
 
@@ -50,14 +50,14 @@ def statement(req) -> tuple[str, list[Evidence], list[Event]]:
     if req.work_abroad:
         add(f"Worked abroad in: {req.work_abroad}.", ("location_abroad", req.work_abroad),
             (f"events[{len(events)}]", req.work_abroad))
-        events.append(Event(type="departure", date=None, place=req.work_abroad))
+        events.append(Event(type=EventType.DEPARTURE, date=None, place=req.work_abroad))
     if req.last_contact:
         add(f"Last contact with the family: {req.last_contact}.", (f"events[{len(events)}]", req.last_contact))
-        events.append(Event(type="contact", date=req.last_contact))
+        events.append(Event(type=EventType.CONTACT, date=req.last_contact))
     if req.went_missing:
         add(f"Contact lost since: {req.went_missing}.", (f"events[{len(events)}]", req.went_missing))
-        events.append(Event(type="disappearance", date=req.went_missing))
-    events.append(Event(type="appeal", date=filed))
+        events.append(Event(type=EventType.DISAPPEARANCE, date=req.went_missing))
+    events.append(Event(type=EventType.APPEAL, date=filed))
     return "\n".join(parts), evidence, events
 
 
@@ -68,7 +68,7 @@ def build_report(req) -> Report:
     person = Person(
         name=req.name, birth_year=birth_year, citizenship=req.citizenship or None,
         home=req.home_district or None, location_abroad=req.work_abroad or None,
-        status="missing", events=events, evidence=evidence,
+        status=Status.MISSING, events=events, evidence=evidence,
     )
     return Report(
         doc_id=req.doc_id, lang=req.lang if len(req.lang) == 2 else "en",
