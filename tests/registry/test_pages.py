@@ -120,6 +120,12 @@ def test_person_page_shows_names_status_sources_and_timeline(client_in, registry
     home = next(f for f in page.context["file"]["facts"] if f.field == "home")
     assert home.values == ["Кусар", "Qusar"] and home.disagreement
     assert "match probability" in html
+    # statuses differ between the sources: flagged, and the newest dated one counts
+    assert page.context["file"]["status"].disagreement
+    assert "sources differ: the newest dated one counts" in html
+    assert page.context["file"]["other_spellings"] == []  # both spellings are the canonical names
+    birth = next(f for f in page.context["file"]["facts"] if f.field == "birth_year")
+    assert [(value, len(claims)) for value, claims in birth.grouped] == [(1987, 2)]
 
 
 def test_document_page_highlights_the_evidence_and_links_the_person(client_in, registry):
@@ -161,6 +167,7 @@ def test_language_switch(client_in, registry):
     client_in.post(reverse("set_language"), {"language": "az", "next": "/persons/"})
     html = client_in.get(registry.get_absolute_url()).content.decode()
     assert 'lang="az"' in html and "Xronologiya" in html and "itkin düşüb" in html
+    assert '<button type="submit">Dəyiş</button>' in html  # the language switch, not the admin's "Change"
 
 
 def test_admin_lists_the_registry_models(client, django_user_model, registry):
@@ -189,3 +196,16 @@ def test_unknown_pages_get_the_sites_not_found_page(client_in):
     response = client_in.get("/persons/999999/")
     assert response.status_code == 404
     assert "There is nothing at this address" in response.content.decode()
+
+
+def test_person_list_flags_links_waiting_for_review(client_in):
+    docs = {}
+    for doc_id in ("first-note", "second-note"):
+        text = f"Vusal Nasibov, an Azerbaijani citizen, is missing ({doc_id})."
+        doc = document(doc_id, text, "2026-03-01")
+        docs[doc_id] = (doc, report(doc, person(text, "Vusal Nasibov", citizenship="AZ")))
+    ingest([d for d, _ in docs.values()], extractor=given_reports({k: r for k, (_, r) in docs.items()}))
+    page = client_in.get(reverse("registry:person-list"))
+    (listed,) = page.context["persons"]
+    assert (listed.mention_count, listed.review_count) == (2, 1)
+    assert "link needs review" in page.content.decode()

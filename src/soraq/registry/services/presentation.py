@@ -57,6 +57,14 @@ class Fact:
         return list(dict.fromkeys(c.value for c in self.claims))
 
     @property
+    def grouped(self) -> list[tuple[Any, list[Claim]]]:
+        """Each value with the claims that state it (most stated first)."""
+        groups: dict[Any, list[Claim]] = {}
+        for claim in self.claims:
+            groups.setdefault(claim.value, []).append(claim)
+        return sorted(groups.items(), key=lambda item: -len(item[1]))
+
+    @property
     def disagreement(self) -> bool:
         return len(self.values) > 1
 
@@ -147,6 +155,11 @@ class StatusView:
 
     @property
     def disagreement(self) -> bool:
+        """Sources state different statuses (a change over time, or a contradiction: the reader judges)."""
+        return len({c.value for c in self.claims}) > 1
+
+    @property
+    def contradiction(self) -> bool:
         """Sources of the same date (or both undated) state different statuses."""
         by_date: dict[str, set[str]] = defaultdict(set)
         for c in self.claims:
@@ -168,8 +181,10 @@ def person_file(person: Person) -> dict[str, Any]:
             coercion[c].append(m)
         for r in m.relatives:
             relatives[(r.get("relation", ""), r.get("name", ""))].append(m)
+    canonical = {person.name_latin, person.name_cyrillic}
     return {
         "mentions": mentions,
+        "other_spellings": [n for n in person.names if n not in canonical],
         "facts": facts(mentions),
         "status": StatusView(person.status, person.status_as_of, person.status_mention, status_claims),
         "timeline": timeline(list(reversed(mentions))),

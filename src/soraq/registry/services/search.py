@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from soraq.registry.models import Person, PersonNameKey
 
@@ -37,7 +37,10 @@ def find_persons(query: str = "", *, citizenship: str = "", status: str = "") ->
         persons = persons.filter(citizenship=citizenship.upper()[:2])
     if status:
         persons = persons.filter(status=status)
-    return persons.annotate(mention_count=Count("mentions")).order_by("family_name", "name_latin", "name_cyrillic", "pk")
+    awaiting = Q(mentions__link_decision="review", mentions__review_state="machine_suggested")
+    return persons.annotate(
+        mention_count=Count("mentions"), review_count=Count("mentions", filter=awaiting)
+    ).order_by("family_name", "name_latin", "name_cyrillic", "pk")
 
 
 def citizenships() -> list[str]:
