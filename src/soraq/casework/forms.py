@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from soraq.registry.models import STATUS_CHOICES
 
-from .models import Case
+from .models import RELATION_CHOICES, Case
 from .services.dates import parse_partial_date
 
 #: citizenships most often concerned; anything else is chosen as "other" (stored empty)
@@ -23,11 +23,7 @@ CITIZENSHIPS = [
     ("NP", _("Nepal")), ("IN", _("India")), ("LK", _("Sri Lanka")), ("CU", _("Cuba")),
     ("GH", _("Ghana")), ("CM", _("Cameroon")), ("SN", _("Senegal")), ("XX", _("Other or unknown")),
 ]
-RELATIONS = [
-    ("", _("Choose…")), ("mother", _("mother")), ("father", _("father")), ("wife", _("wife")),
-    ("husband", _("husband")), ("sister", _("sister")), ("brother", _("brother")), ("son", _("son")),
-    ("daughter", _("daughter")), ("in_law", _("in-law")), ("relative", _("other relative")),
-]
+RELATIONS = [("", _("Choose…"))] + RELATION_CHOICES
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()./-]{4,24}$")
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 PHOTO_TYPES = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG\r\n\x1a\n": "image/png", b"RIFF": "image/webp"}

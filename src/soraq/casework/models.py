@@ -24,6 +24,14 @@ REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 REFERENCE_PREFIX = "SRQ-"
 
 
+#: how the person filing is related to the missing person (the contract's relations, family words)
+RELATION_CHOICES = [
+    ("mother", _("mother")), ("father", _("father")), ("wife", _("wife")), ("husband", _("husband")),
+    ("sister", _("sister")), ("brother", _("brother")), ("son", _("son")), ("daughter", _("daughter")),
+    ("in_law", _("in-law")), ("relative", _("other relative")),
+]
+
+
 def new_reference() -> str:
     """An unguessable case reference: ``SRQ-`` and 8 random base32 characters (40 bits)."""
     return REFERENCE_PREFIX + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
@@ -155,7 +163,7 @@ class TracingRequest(models.Model):
     went_missing = models.CharField(_("went missing"), max_length=10, blank=True)
     # how to reach the family (confidential)
     contact_name = EncryptedTextField(_("your name"), blank=True)
-    contact_relation = models.CharField(_("relation"), max_length=20, blank=True)
+    contact_relation = models.CharField(_("relation"), max_length=20, blank=True, choices=RELATION_CHOICES)
     contact_phone = EncryptedTextField(_("your phone"), blank=True)
     contact_email = EncryptedTextField(_("your e-mail"), blank=True)
     contact_other = EncryptedTextField(_("other ways to reach you"), blank=True)
