@@ -23,7 +23,14 @@ def spark_session():
     """A local[2] session with few shuffle partitions (small data, quick start)."""
     from pyspark.sql import SparkSession
 
-    return (
+    import sys
+    import tempfile
+
+    # Spark's Python workers must run this interpreter, where soraq is importable
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+
+    session = (
         SparkSession.builder.master("local[2]")
         .appName("soraq-link")
         .config("spark.sql.shuffle.partitions", "4")
@@ -31,3 +38,6 @@ def spark_session():
         .config("spark.driver.memory", "1g")
         .getOrCreate()
     )
+    session.sparkContext.setLogLevel("ERROR")
+    session.sparkContext.setCheckpointDir(tempfile.mkdtemp(prefix="soraq-spark-"))
+    return session
