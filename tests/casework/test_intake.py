@@ -119,3 +119,20 @@ def test_photo_is_checked_and_encrypted(client, intake_post):
     bad = client.post(reverse("casework:intake"),
                       {**intake_post, "photo": SimpleUploadedFile("x.png", b"MZ not an image", content_type="image/png")})
     assert bad.status_code == 200 and "id_photo_error" in bad.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_matcher_failure_loses_nothing(client, intake_post, monkeypatch, caplog):
+    from soraq.casework.services import matching
+    from soraq.registry.services import linking
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("matcher bug with Rovshan Alizada in the message")
+
+    monkeypatch.setattr(linking, "link_new_mention", broken)
+    monkeypatch.setattr(matching, "score_candidates", broken)
+    response = client.post(reverse("casework:intake"), intake_post)
+    assert response.status_code == 302
+    req = TracingRequest.objects.get()
+    assert req.mention is not None and req.mention.person_id is None
+    assert "Rovshan" not in caplog.text  # nothing sensitive in logs

@@ -96,7 +96,8 @@ def file_claim(req) -> Mention:
     try:
         with transaction.atomic():
             linking.link_new_mention(mention)
-    except ImportError as exc:  # the matcher is not installed: the mention waits for `soraq link`
-        log.warning("tracing request stored unlinked: %s", exc)
+    except Exception as exc:  # a matcher failure must not lose the family's request
+        # the mention stays unlinked until the next `soraq link`; only the error type is logged
+        log.warning("tracing request stored unlinked: linking failed (%s)", type(exc).__name__)
     mention.refresh_from_db()
     return mention

@@ -78,7 +78,12 @@ def submit(data: IntakeData, *, family_user=None, actor=None) -> TracingRequest:
         req.save(update_fields=["mention"])
         case.mention = mention
         case.save(update_fields=["mention"])
-        open_candidates = matching.refresh_candidates(case)
+        try:
+            with transaction.atomic():
+                open_candidates = matching.refresh_candidates(case)
+        except Exception as exc:  # candidates can be recomputed later; the request must be kept
+            log.warning("candidate matching failed for a new request (%s)", type(exc).__name__)
+            open_candidates = 0
         audit.record(actor, "intake.submit", case,
                      {"request": req.pk, "lang": data.lang, "has_photo": bool(data.photo),
                       "candidates": open_candidates, "linked": mention.person_id is not None})
