@@ -11,8 +11,13 @@ from typing import TextIO
 from soraq.link.mention import Mention, mentions_from_report
 
 
-def read_mentions(path: str | Path, errors: TextIO | None = sys.stderr) -> Iterator[Mention]:
-    """Mentions of every report in a JSONL file; a bad line is reported (with its number) and skipped."""
+def read_mentions(path: str | Path, errors: TextIO | None | bool = True) -> Iterator[Mention]:
+    """Mentions of every report in a JSONL file; a bad line is reported (with its number) and skipped.
+
+    ``errors``: where to report bad lines (True: standard error, None/False: nowhere).
+    """
+    if errors is True:
+        errors = sys.stderr
     from pydantic import ValidationError
 
     from soraq.report import Report
@@ -25,7 +30,7 @@ def read_mentions(path: str | Path, errors: TextIO | None = sys.stderr) -> Itera
             try:
                 report = Report.model_validate(json.loads(line))
             except (json.JSONDecodeError, ValidationError, TypeError) as exc:
-                if errors is not None:
+                if errors:
                     first = str(exc).splitlines()[0][:200]
                     print(f"{path}:{n}: skipped, not a valid report: {first}", file=errors)
                 continue

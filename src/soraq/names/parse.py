@@ -15,7 +15,7 @@ from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass, field
 
-from soraq.names.transliterate import is_cyrillic
+from soraq.names.transliterate import is_cyrillic, to_latin
 
 #: words that follow a father's name in Turkic patronymics: "Soltan oğlu", "Солтан оглы",
 #: "Aydın qızı", "Асан уулу" (Kyrgyz), "Rustam o'g'li" (Uzbek)
@@ -30,7 +30,7 @@ PATRONYMIC_MARKERS: frozenset[str] = frozenset(
 _RU_PATRONYMIC = re.compile(r"(ович|евич|ьич|овна|евна|ична|инична|ovich|evich|ovna|evna|yevich|yevna)$")
 #: endings that mark a word as a family name in these naming traditions
 SURNAME_SUFFIX = re.compile(
-    r"(ov|ev|yev|iev|ova|eva|yeva|iyev|in|ina|ly|li|lu|lı|zade|zadeh|zoda|sky|ski|skiy|"
+    r"(ov|ev|yev|iev|ova|eva|yeva|iyev|in|ina|ly|li|lu|lı|zade|zada|zadə|zadeh|zoda|sky|ski|skiy|"
     r"ов|ев|ёв|ова|ева|ин|ина|ын|лы|ли|заде|зода|ский|ская|ovich|ович)$"
 )
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’‘ʻ][^\W\d_]+)*\.?", re.UNICODE)
@@ -64,7 +64,8 @@ def is_initial(word: str) -> bool:
 
 def looks_like_surname(word: str) -> bool:
     """True when the word ends like a family name (-ov, -yev, -ova, -zade, -лы...)."""
-    return bool(SURNAME_SUFFIX.search(word.lower().rstrip(".")))
+    w = word.lower().rstrip(".")
+    return bool(SURNAME_SUFFIX.search(w) or SURNAME_SUFFIX.search(to_latin(w)))
 
 
 @lru_cache(maxsize=300_000)
