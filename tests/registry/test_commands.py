@@ -140,3 +140,43 @@ def test_require_postgres_refuses_another_database(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode != 0
     assert "SORAQ_REQUIRE_POSTGRES" in done.stderr
+
+
+@pytest.mark.django_db(transaction=True)
+def test_serve_command_migrates_then_serves_until_stopped(monkeypatch, capsys):
+    """`soraq serve` on a free port, in a thread: pending migrations applied, a page served, stopped."""
+    from django.core.management import call_command
+
+    from soraq.commands import serve
+    from soraq.site import bootstrap
+
+    call_command("migrate", "registry", "0001", verbosity=0)
+    servers = []
+    real_make_server = serve.make_server
+
+    def recording_make_server(host, port):
+        httpd = real_make_server(host, port)
+        servers.append(httpd)
+        return httpd
+
+    monkeypatch.setattr(serve, "make_server", recording_make_server)
+    result = []
+    thread = threading.Thread(target=lambda: result.append(main(["serve", "--port", "0"])), daemon=True)
+    thread.start()
+    for _ in range(200):
+        if servers:
+            break
+        thread.join(timeout=0.05)
+    assert servers, "the server did not start"
+    httpd = servers[0]
+    try:
+        assert bootstrap.pending_migrations() == []
+        with urllib.request.urlopen(f"http://127.0.0.1:{httpd.server_port}/accounts/login/", timeout=10) as page:
+            assert page.status == 200
+    finally:
+        httpd.shutdown()
+        thread.join(timeout=10)
+    assert result == [0]
+    out, err = capsys.readouterr()
+    assert f"http://127.0.0.1:{httpd.server_port}/" in out
+    assert "database: applying" in err and "pending migration" in err

@@ -57,6 +57,9 @@ def run(args: argparse.Namespace) -> int:
     bootstrap.setup()
     bootstrap.migrate(out=sys.stderr)
     from django.conf import settings
+    from django.db import connections
+
+    connections.close_all()  # the serving threads open their own; keep no idle one here
 
     host_name = args.host.strip("[]")
     if host_name not in ("0.0.0.0", "::") and host_name not in [h.strip("[]") for h in settings.ALLOWED_HOSTS] \
