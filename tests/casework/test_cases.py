@@ -98,7 +98,10 @@ def test_silence_alert_once_by_mail_and_in_ui(client, filed, caseworker, django_
     with django_capture_on_commit_callbacks(execute=True):
         assert alerts.check_silence(today=dt.date(2026, 6, 2)) == 0
     client.force_login(caseworker)
-    assert rovshan.reference in client.get(reverse("casework:alerts")).content.decode()
+    alerts_page = client.get(reverse("casework:alerts")).content.decode()
+    assert rovshan.reference in alerts_page and 'aria-label="1 unread"' in alerts_page
+    client.post(reverse("casework:alerts"))
+    assert not Alert.objects.filter(recipient=caseworker, read_at__isnull=True).exists()
     assert rovshan.reference in client.get(reverse("casework:silent")).content.decode()
 
 

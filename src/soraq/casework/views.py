@@ -49,7 +49,10 @@ def requires(action: str):
 
 def _ctx(request, **extra):
     """Common context: what the user may do (templates show only what is allowed)."""
-    return {"can": {a.replace(".", "_"): True for a in allowed_actions(request.user)}, **extra}
+    actions = allowed_actions(request.user)
+    unread = (Alert.objects.filter(recipient=request.user, read_at__isnull=True).count()
+              if "alert.view" in actions else 0)
+    return {"can": {a.replace(".", "_"): True for a in actions}, "unread_alerts": unread, **extra}
 
 
 def _paging(request, page) -> dict:
