@@ -11,6 +11,7 @@ they happened: by date where known, by the order of the story otherwise.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from soraq.extract.context import DocContext
@@ -39,9 +40,14 @@ def _date_for(ctx: DocContext, dates: list[DateMention], s_start: int, s_end: in
         return None
 
     def distance(d: DateMention) -> int:
+        """Characters between trigger and date; a clause boundary between them counts extra."""
         if d.start >= trigger_end:
-            return d.start - trigger_end
-        return (trigger - d.end) + 15  # a date before the trigger is a little less likely its own
+            between = ctx.text[trigger_end : d.start]
+            gap = d.start - trigger_end
+        else:
+            between = ctx.text[d.end : trigger]
+            gap = (trigger - d.end) + 15  # a date before the trigger is a little less likely its own
+        return gap + 25 * len(re.findall(r"[,;:—–]", between))
 
     return min(inside, key=distance).value
 

@@ -14,7 +14,7 @@ from soraq.extract.context import DocContext
 from soraq.extract.facts import dominant_citizenship
 from soraq.report import Figure
 
-_NUMBER = re.compile(r"(?<![\d.,$€£-])(\d{1,3}(?:[ ,\u00a0]\d{3})*|\d+)(?![\d.,]\d|[-–]\s*(?:year|лет|летн|yaş))")
+_NUMBER = re.compile(r"(?<![\d.,$€£-])(\d{1,3}(?:[ ,\u00a0]\d{3})+|\d+)(?!\d|[.,]\d|[-–]\s*(?:year|лет|летн|yaş))")
 
 
 def find_figures(ctx: DocContext) -> list[Figure]:

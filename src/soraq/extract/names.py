@@ -241,6 +241,11 @@ def _is_demonym(word: str, lang: str) -> bool:
         for p in load(lang).patterns("citizenship").values())
 
 
+def _is_kin_word(word: str, lang: str) -> bool:
+    """A kinship word opening a sentence ("Atası Famil ...", "Mother Jane ...") is not part of a name."""
+    return any(p is not None and p.fullmatch(word) for p in load(lang).patterns("relations").values())
+
+
 def _is_name_like(tokens: list[str], lang: str) -> bool:
     """A capitalised sequence counts as a name when one word is a given name or a surname."""
     if any(_MARKER_RE.match(t) for t in tokens[1:]):
@@ -262,7 +267,7 @@ def _sequences(text: str, lang: str) -> list[tuple[int, int, list[str]]]:
         for pos, word in words + [(-1, "")]:
             bare = word.rstrip("'’s") if word.endswith(("'s", "’s")) else word
             if pos < 0 or bare.lower() in stop or (lang == "az" and _az_base(bare).lower() in stop) or (
-                    not run and _is_demonym(bare, lang)):
+                    not run and (_is_demonym(bare, lang) or _is_kin_word(bare, lang))):
                 while run and _MARKER_RE.match(run[0][1]):
                     run.pop(0)
                 if run:

@@ -69,10 +69,12 @@ def decide(ctx: DocContext) -> tuple[bool, list[int]]:
         elif pair & war and pair & foreign and pair & involved:
             joint.append(k)
     if not joint and not off:
-        # a report may say "killed in Ukraine" in one place and "work in Russia" in another
+        # a report may say "killed in Ukraine" in one place and "work in Russia" or
+        # "Azerbaijani citizen X" (in its opening) in another
         fighting = sorted(war & involved)
-        if len(fighting) >= 2 and labour:
-            return True, fighting[:2] + sorted(labour)[:1]
+        nationals = sorted(k for found in ctx.hits("citizenship").by_key.values() for (k, _, _) in found if k < 3)
+        if fighting and (nationals or (len(fighting) >= 2 and labour)):
+            return True, fighting[:2] + (nationals or sorted(labour))[:1]
     if not joint or not involved:
         return False, []
     strong = [k for k in joint if k in involved]

@@ -1,0 +1,136 @@
+"""Events (with dates), status by the spec's precedence, coercion and relatives: invented stories."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import event_dates, event_types
+
+EN_STORY = (
+    "Kenyan man missing after being sent to Russia's war\n\n"
+    "Kenyan citizen Brian Otieno Wafula, 29, left for Russia in March after a recruitment agency promised him "
+    "a job as a warehouse guard. In Moscow his passport was taken and he was made to sign papers in Russian that "
+    "he could not read. He was threatened with prison if he refused. After two weeks of training he was sent to "
+    "the front in Ukraine. On May 4 he called his wife, Mercy Achieng, and said his unit had been shelled. "
+    "Since then the family has heard nothing. His wife has appealed to the government for help."
+)
+RU_STORY = (
+    "Пропавший без вести мигрант\n\n"
+    "Гражданин Узбекистана Шерзод Каримов, 1990 года рождения, уехал на заработки в Россию в 2023 году. "
+    "В марте 2025 года его задержали в Перми из-за просроченных документов. "
+    "В отделе полиции его избивали и угрожали депортацией, после чего он подписал контракт с Минобороны. "
+    "15 апреля он позвонил матери, Дилноре Каримовой, и сказал, что его отправляют на фронт. "
+    "С тех пор связи с ним нет. Мать обратилась в посольство с просьбой помочь найти сына."
+)
+AZ_STORY = (
+    "Rusiyada saxlanılan azərbaycanlı cəbhəyə göndərilib\n\n"
+    "Şəmkir rayonunun sakini, 1988-ci il təvəllüdlü Azərbaycan vətəndaşı Həsənli Rəşad Famil oğlu 2024-cü ildə "
+    "işləmək üçün Rusiyaya gedib. Onun sənədlərinin müddəti bitib və o, martın 3-də polis tərəfindən saxlanılıb. "
+    "Polislər onu həbs cəzası ilə hədələyib və müqavilə imzalatdırıblar. "
+    "Aprelin 10-da o, atası ilə telefonla danışıb. Ondan sonra ailə ondan heç bir xəbər ala bilmir. "
+    "Atası Famil Həsənli dövlətdən kömək istəyir."
+)
+
+
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        (EN_STORY, {"departure": "2025-03", "threat": None, "contract": None, "training": None,
+                    "deployment": None, "contact": "2025-05-04", "disappearance": None, "appeal": None}),
+        (RU_STORY, {"departure": "2023", "documents_lapsed": None, "detention": "2025-03", "torture": None,
+                    "threat": None, "contract": None, "deployment": None, "contact": "2025-04-15",
+                    "disappearance": None, "appeal": None}),
+        (AZ_STORY, {"departure": "2024", "documents_lapsed": None, "detention": "2025-03-03", "threat": None,
+                    "contract": None, "deployment": None, "contact": "2025-04-10", "disappearance": None,
+                    "appeal": None}),
+    ],
+)
+def test_events_and_their_dates(person, story, expected) -> None:  # type: ignore[no-untyped-def]
+    p = person(story, published="2025-07-01")
+    found = event_dates(p)
+    for etype, when in expected.items():
+        assert etype in found, f"{etype} not found in {found}"
+        if when is not None:
+            assert any(d is not None and d.startswith(when) for d in found[etype]), (etype, found[etype])
+
+
+@pytest.mark.parametrize("story", [EN_STORY, RU_STORY, AZ_STORY])
+def test_sent_to_war_then_contact_lost_is_missing(person, story) -> None:  # type: ignore[no-untyped-def]
+    assert person(story, published="2025-07-01").status == "missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Nepali citizen Ramesh Thapa was killed in Ukraine in April after joining the Russian army. "
+         "He had lost contact with his family in March.", "killed"),
+        ("A Cuban recruit, Yoandri Perez, 24, who was captured by Ukrainian forces in 2024, was released in a "
+         "prisoner exchange in March 2025.", "returned"),
+        ("Гражданин Таджикистана Рустам Назаров, воевавший за Россию, попал в плен в Украине.", "captured"),
+        ("Kenyan citizen Peter Mwangi was sent to the front in Ukraine. An agent described him as missing, "
+         "feared dead.", "missing"),
+        ("Azerbaijani citizen Elvin Zeynalov was wounded near the front line in Ukraine and is in hospital.",
+         "wounded"),
+        ("Azerbaijani citizen Elvin Zeynalov was sent to the war in Ukraine in January.", "at_front"),
+    ],
+)
+def test_status_precedence(person, text, status) -> None:  # type: ignore[no-untyped-def]
+    assert person(text).status == status
+
+
+def test_scheduled_hearing_that_did_not_happen_is_still_a_court_hearing(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("Azerbaijani citizen Elvin Zeynalov was detained in Samara. The court hearing set for March 3, "
+               "2025 did not take place, and a second hearing was scheduled for April 9, 2025. Instead he was "
+               "sent to the war in Ukraine.")
+    assert {"2025-03-03", "2025-04-09"} <= event_dates(p)["court_hearing"]
+
+
+def test_killed_with_date(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("Гражданин Кыргызстана Нурлан Абдыкеримов погиб в Украине 12 мая.", published="2025-06-01")
+    assert event_dates(p)["death"] == {"2025-05-12"}
+    assert p.status == "killed"
+
+
+@pytest.mark.parametrize(
+    ("story", "methods"),
+    [
+        (EN_STORY, {"deception", "blank_documents", "passport_confiscation", "threat_of_prison"}),
+        (RU_STORY, {"torture", "threat_of_deportation", "document_pretext"}),
+        (AZ_STORY, {"threat_of_prison"}),
+        ("Kyrgyz citizen Nurlan Abdykerimov was offered a pardon and money to join the Russian army in Ukraine. "
+         "Police were paid for each migrant they brought in.", {"inducement", "bounty"}),
+        ("Azerbaijani citizen Elvin Zeynalov was threatened with deportation and told drug charges would be "
+         "fabricated against him unless he went to the war in Ukraine.", {"threat_of_deportation",
+                                                                          "fabricated_charges"}),
+    ],
+)
+def test_coercion_methods(person, story, methods) -> None:  # type: ignore[no-untyped-def]
+    assert methods <= set(person(story, published="2025-07-01").coercion)
+
+
+@pytest.mark.parametrize(
+    ("story", "relatives"),
+    [
+        (EN_STORY, [("Mercy Achieng", "wife")]),
+        (RU_STORY, [("Дилнора Каримова", "mother")]),
+        (AZ_STORY, [("Famil Həsənli", "father")]),
+        ("Гражданин Таджикистана Рустам Назаров погиб на войне в Украине. Отец Рустама, Саид Назаров, "
+         "рассказал, что сын уехал на заработки.", [("Саид Назаров", "father")]),
+    ],
+)
+def test_relatives_with_relation(person, story, relatives) -> None:  # type: ignore[no-untyped-def]
+    p = person(story, published="2025-07-01")
+    assert [(r.name, r.relation) for r in p.relatives] == relatives
+
+
+def test_a_genitive_name_after_a_kinship_word_is_not_the_relative(extract) -> None:  # type: ignore[no-untyped-def]
+    text = ("Гражданин Таджикистана Рустам Назаров погиб на войне в Украине. "
+            "Отец Рустама рассказал, что сын уехал на заработки.")
+    report = extract(text, "t", published="2025-07-01")
+    assert [p.name for p in report.persons] == ["Рустам Назаров"]
+    assert report.persons[0].relatives == []
+
+
+def test_events_are_in_story_order(person) -> None:  # type: ignore[no-untyped-def]
+    types = event_types(person(EN_STORY, published="2025-07-01"))
+    assert types.index("departure") < types.index("deployment") < types.index("disappearance")
