@@ -16,7 +16,7 @@ registry does with its scores:
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -46,18 +46,26 @@ class LinkOutcome:
 class ReportCache:
     """Parsed reports of stored documents, so each is validated once per run."""
 
+    #: reports kept at most (least recently used dropped first): bounds memory on long batches
+    MAX_REPORTS = 5000
+
     def __init__(self) -> None:
-        self._reports: dict[str, Report] = {}
+        self._reports: OrderedDict[str, Report] = OrderedDict()
 
     def report(self, mention: Mention) -> Report:
         """The stored report, with the document's publication date when the extractor had none."""
         doc = mention.document
-        if doc.text_sha256 not in self._reports:
-            report = Report.model_validate(doc.report)
-            if report.published is None and doc.published:
-                report = report.model_copy(update={"published": doc.published})
-            self._reports[doc.text_sha256] = report
-        return self._reports[doc.text_sha256]
+        key = doc.text_sha256
+        if key in self._reports:
+            self._reports.move_to_end(key)
+            return self._reports[key]
+        report = Report.model_validate(doc.report)
+        if report.published is None and doc.published:
+            report = report.model_copy(update={"published": doc.published})
+        self._reports[key] = report
+        if len(self._reports) > self.MAX_REPORTS:
+            self._reports.popitem(last=False)
+        return report
 
     def link_mention(self, mention: Mention):
         """The :class:`soraq.link.Mention` for a stored mention, built by the link module itself."""
@@ -312,16 +320,16 @@ def choose_person(scores: Sequence[Any], person_of: dict[str, int]) -> PersonCho
                 return True
         return False
 
-    for _person, person_scores in ranked:
+    for pid, person_scores in ranked:
         top = max(person_scores, key=lambda s: s.match_weight)
         if top.decision == "merge" and not vetoed(person_scores, strict=False):
-            return PersonChoice(_person, top)
+            return PersonChoice(pid, top)
 
     in_band = [(pid, ps) for pid, ps in ranked if any(s.decision in ("merge", "review") for s in ps)]
     if in_band:
         pid, person_scores = in_band[0]
         top = max(person_scores, key=lambda s: s.match_weight)
-        rivals = [max(s.match_weight for s in ps) for other, ps in in_band[1:]]
+        rivals = [max(s.match_weight for s in ps) for _other, ps in in_band[1:]]
         clear = all(top.match_weight - w >= _ambiguity_margin() for w in rivals)
         if top.decision == "review" and clear and not vetoed(person_scores, strict=True):
             return PersonChoice(pid, top, unsure=True)
