@@ -6,7 +6,10 @@ script, any Russian case). Two rules, the same for every engine:
 
 1. the two mentions share a name-pair key (``n:...``);
 2. they share a single-word key (``w:...``, e.g. the surname) AND the same birth year,
-   which catches a misspelt or swapped given name.
+   which catches a misspelt or swapped given name;
+3. one name word's skeleton is equal and the other's is equal up to one deleted letter
+   (``d:...``, SymSpell-style deletion keys): a typo that changes a consonant ("Nurmatov" /
+   "Nurmakov") still meets the right spelling, without blocking on a surname alone.
 """
 
 from __future__ import annotations
@@ -48,9 +51,27 @@ def word_year_keys(m: Mention) -> set[str]:
     return {sys.intern(f"y:{k}|{m.birth_year}") for k in words}
 
 
+@lru_cache(maxsize=300_000)
+def _deletion_keys(pairs: frozenset[str]) -> frozenset[str]:
+    """Rule 3 keys from name-pair keys: one skeleton kept, the other with a letter deleted."""
+    out: set[str] = set()
+    for key in pairs:
+        x, _, y = key[2:].partition("+")
+        if not y:
+            continue
+        for keep, vary in ((x, y), (y, x)):
+            if len(vary) < 3:
+                continue
+            out.add(sys.intern(f"d:{keep}|{vary}"))
+            for i in range(1, len(vary)):  # the first letter is rarely mistyped
+                out.add(sys.intern(f"d:{keep}|{vary[:i]}{vary[i + 1:]}"))
+    return frozenset(out)
+
+
 def blocking_keys(m: Mention) -> set[str]:
-    """All blocking keys of a mention, across both rules."""
-    return set(pair_keys(m)) | word_year_keys(m)
+    """All blocking keys of a mention, across the three rules."""
+    pk = pair_keys(m)
+    return set(pk) | word_year_keys(m) | _deletion_keys(pk)
 
 
 def blocking_key_lists(mentions: Sequence[Mention]) -> list[list[str]]:

@@ -143,7 +143,9 @@ def _promote_unique_reviews(groups: _Groups, reviews: list[PairScore], compatibl
             if not fitting:
                 continue
             w1, c1 = fitting[0]
-            rivals = [w for w, c in cands if c != c1]
+            # a rival is another candidate that could not be the same person as the best one;
+            # candidates that fit together are fragments of one person, not a choice
+            rivals = [w for w, c in cands if c != c1 and not compatible(c1, c, strict=True)]
             if rivals and w1 - max(rivals) < AMBIGUITY_MARGIN:
                 continue
             groups.union(root, c1)
