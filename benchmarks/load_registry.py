@@ -95,11 +95,15 @@ def prepare_database(args, var_dir: Path) -> dict:
             "load_seconds": load_seconds, "vendor": connection.vendor}
 
 
-def start_server(port: int, var_dir: Path) -> subprocess.Popen:
+def start_server(port: int, var_dir: Path, nodelay: bool = False) -> subprocess.Popen:
     env = dict(os.environ)
     log = open(var_dir / "server.log", "wb")
+    if nodelay:
+        command = [sys.executable, str(Path(__file__).resolve().parent / "serve_nodelay.py")]
+    else:
+        command = [str(ROOT / ".venv" / "bin" / "soraq"), "serve"]
     proc = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "soraq"), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        [*command, "--host", "127.0.0.1", "--port", str(port)],
         env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     deadline = time.time() + 60
@@ -158,7 +162,7 @@ end
 
 
 def run_wrk(base: str, paths: list[str], headers: dict, args, workdir: Path) -> dict:
-    threads = 2
+    threads = min(2, args.clients)
     lua = WRK_SCRIPT % {
         "paths": ", ".join(json.dumps(p) for p in paths),
         "limit": max(1, args.requests // threads),
@@ -221,6 +225,10 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=1000, help="requests per scenario, at most")
     parser.add_argument("--seconds", type=int, default=20, help="seconds per scenario, at most")
     parser.add_argument("--tool", choices=("auto", "wrk", "httpx"), default="auto")
+    parser.add_argument("--baseline-requests", type=int, default=200,
+                        help="requests per scenario from a single client, the baseline (0: skip)")
+    parser.add_argument("--tcp-nodelay", action="store_true",
+                        help="serve with TCP_NODELAY (benchmarks/serve_nodelay.py), the fix proposed for serve")
     parser.add_argument("--json", metavar="FILE", help="write the figures as JSON")
     parser.add_argument("--keep-log", metavar="FILE", help="copy the server's log here at the end")
     args = parser.parse_args()
@@ -229,7 +237,7 @@ def main() -> int:
     try:
         prepared = prepare_database(args, var_dir)
         port = free_port()
-        server = start_server(port, var_dir)
+        server = start_server(port, var_dir, nodelay=args.tcp_nodelay)
         base = f"http://127.0.0.1:{port}"
         tool = args.tool if args.tool != "auto" else ("wrk" if shutil.which("wrk") else "httpx")
         results: dict[str, dict] = {}
@@ -243,18 +251,27 @@ def main() -> int:
                 response = httpx.get(base + path, headers=headers, timeout=120)
                 results[f"cold {path}"] = {"ms": round((time.perf_counter() - started) * 1000, 1),
                                            "status": response.status_code}
+            single = argparse.Namespace(**{**vars(args), "clients": 1, "requests": args.baseline_requests})
             for name, (paths, headers) in scenarios(prepared).items():
                 if tool == "wrk":
                     figures = run_wrk(base, paths, headers, args, var_dir)
                 else:
                     figures = asyncio.run(_httpx_scenario(base, paths, headers, args))
+                if args.baseline_requests:
+                    # baseline in the same run: one client, i.e. the time one request takes on its own
+                    alone = (run_wrk(base, paths, headers, single, var_dir) if tool == "wrk"
+                             else asyncio.run(_httpx_scenario(base, paths, headers, single)))
+                    figures["single_client_p50_ms"] = alone["p50_ms"]
+                    figures["single_client_p95_ms"] = alone["p95_ms"]
+                    figures["p95_vs_single_p50"] = round(figures["p95_ms"] / max(alone["p50_ms"], 0.001), 1)
                 figures["meets_target"] = figures["requests"] > 0 and figures["p95_ms"] <= TARGET_P95_MS
                 figures["load_average"] = round(os.getloadavg()[0], 2)
                 results[name] = figures
                 print(f"{name:16s} p50 {figures['p50_ms']:7.1f} ms  p95 {figures['p95_ms']:7.1f} ms  "
                       f"p99 {figures['p99_ms']:7.1f} ms  {figures['requests']} requests "
                       f"({figures['non_2xx']} non-2xx, {figures['errors']} errors) in {figures['seconds']} s, "
-                      f"load average {figures['load_average']}",
+                      f"load average {figures['load_average']}"
+                      + (f"; alone p50 {figures['single_client_p50_ms']:.1f} ms" if 'single_client_p50_ms' in figures else ""),
                       flush=True)
         finally:
             server.terminate()
@@ -262,7 +279,7 @@ def main() -> int:
                 server.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 server.kill()
-        summary = {"n_persons": args.n, "n_documents": 3 * args.n, "database": prepared["vendor"],
+        summary = {"tcp_nodelay": args.tcp_nodelay, "n_persons": args.n, "n_documents": 3 * args.n, "database": prepared["vendor"],
                    "clients": args.clients, "tool": tool, "load_seconds": round(prepared["load_seconds"], 1),
                    "target_p95_ms": TARGET_P95_MS, "results": results}
         print(json.dumps(summary, indent=1))

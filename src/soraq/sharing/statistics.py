@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
@@ -56,9 +57,13 @@ class Statistics:
     total: int | None
     confirmed: int | None
     tables: list[Table] = field(default_factory=list)
+    #: when these tables were computed (a cache key for what is rendered from them)
+    computed_at: float = field(default_factory=time.time)
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        data.pop("computed_at", None)
+        return data
 
 
 def _deployment_month(record: PersonRecord) -> str | None:

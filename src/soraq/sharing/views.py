@@ -32,34 +32,50 @@ def _wants_full(request: HttpRequest) -> bool:
 
 @require_GET
 def statistics_page(request: HttpRequest) -> HttpResponse:
-    from soraq.sharing.statistics import bar_chart_svg, registry_statistics, wording
+    from soraq.sharing.statistics import registry_statistics, wording
 
     full = _wants_full(request)
     denied = _require(request, "statistics.full" if full else "statistics.public")
     if denied:
         return denied
     stats = registry_statistics(public=not full)
-    tables = [
-        {
-            "table": table,
-            "chart": mark_safe(bar_chart_svg(table)),  # every label is escaped by bar_chart_svg
-            "rows": [
-                {"label": row.label, "reported": wording(row.reported, table.k),
-                 "confirmed": wording(row.confirmed, table.k) if row.confirmed else (
-                     "0" if row.confirmed == 0 else wording(None, table.k))}
-                for row in table.rows
-            ],
-        }
-        for table in stats.tables
-    ]
     return render(request, "sharing/statistics.html", {
         "stats": stats,
-        "tables": tables,
+        "tables_html": _tables_html(stats),
         "full": full,
         "total": wording(stats.total) if stats.total is not None else None,
         "confirmed_total": wording(stats.confirmed) if stats.confirmed else "0",
         "can_full": permissions.can(request.user, "statistics.full"),
     })
+
+
+def _tables_html(stats) -> str:
+    """The charts and tables, rendered once per computation of the statistics (then cached)."""
+    from django.core.cache import cache
+    from django.template.loader import render_to_string
+    from django.utils.translation import get_language
+
+    from soraq.sharing.statistics import bar_chart_svg, wording
+
+    key = f"soraq.sharing.statistics.html.{stats.public}.{stats.computed_at}.{get_language()}"
+    html = cache.get(key)
+    if html is None:
+        tables = [
+            {
+                "table": table,
+                "chart": mark_safe(bar_chart_svg(table)),  # every label is escaped by bar_chart_svg
+                "rows": [
+                    {"label": row.label, "reported": wording(row.reported, table.k),
+                     "confirmed": wording(row.confirmed, table.k) if row.confirmed else (
+                         "0" if row.confirmed == 0 else wording(None, table.k))}
+                    for row in table.rows
+                ],
+            }
+            for table in stats.tables
+        ]
+        html = render_to_string("sharing/_statistics_tables.html", {"tables": tables})
+        cache.set(key, html, 300)
+    return mark_safe(html)
 
 
 @require_GET
