@@ -35,16 +35,19 @@ def _normalise_published(published: str | None) -> str | None:
 
 
 def _female_namesakes(ctx: DocContext) -> list[names.NameGroup]:
-    """Women sharing a male subject's surname: his relatives, not further subjects.
+    """Women beside a male subject who share his surname or speak of "her son" / "her husband".
 
-    Those recruited are almost always men; a woman with the same surname in the
-    same report is, in practice, his mother, wife or sister speaking for him.
+    Those recruited are almost always men; such a woman in the same report is,
+    in practice, his mother, wife or sister speaking for him, not a further subject.
     """
     out = []
     for g in list(ctx.subjects):
-        if g.sex != "female" or not g.family:
+        if g.sex != "female" or not any(o.sex != "female" for o in ctx.subjects if o is not g):
             continue
-        if any(o is not g and o.sex != "female" and names._same_word(o.family, g.family) for o in ctx.subjects):
+        namesake = g.family and any(o is not g and o.sex != "female" and names._same_word(o.family, g.family)
+                                    for o in ctx.subjects)
+        speaks_of_kin = relatives.speaks_of_kin(ctx, g)
+        if namesake or speaks_of_kin:
             ctx.subjects.remove(g)
             out.append(g)
     return out

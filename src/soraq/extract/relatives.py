@@ -56,6 +56,12 @@ def _kin_relation(ctx: DocContext, group: NameGroup, sentence_ids: list[int]) ->
     }.get(kin)
 
 
+def speaks_of_kin(ctx: DocContext, group: NameGroup) -> bool:
+    """Whether the sentences naming this person speak of their son, husband, brother ..."""
+    named = sorted({ctx.sentence_at(m.start) for m in group.mentions})
+    return _kin_relation(ctx, group, named) is not None
+
+
 def _doc_relation_for(ctx: DocContext, group: NameGroup) -> str:
     """The kinship word the report uses most for someone of this person's sex."""
     female_rel = ("mother", "wife", "sister", "daughter")
