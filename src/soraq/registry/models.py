@@ -13,6 +13,9 @@ recomputed from them (:mod:`soraq.registry.services.rollup`).
 
 from __future__ import annotations
 
+from enum import StrEnum
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -23,7 +26,7 @@ from soraq.report import EventType, Relation, Sex, Status
 from soraq.report import mention_id as make_mention_id
 
 
-def _choices(enum: type, labels: dict[str, str] | None = None) -> list[tuple[str, str]]:
+def _choices(enum: type[StrEnum], labels: dict[str, Any] | None = None) -> list[tuple[str, Any]]:
     """Django choices from one of the report contract's enums (one source of truth)."""
     labels = labels or {}
     return [(m.value, labels.get(m.value, m.value.replace("_", " "))) for m in enum]

@@ -106,15 +106,15 @@ def event_span(text: str, person: ReportPerson, index: int) -> tuple[int | None,
     wanted = f"events[{index}]"
     for ev in person.evidence:
         if ev.field == wanted and (span := valid_span(text, ev.start, ev.end)):
-            return span[0], span[1], Event.SpanSource.EVIDENCE
+            return span[0], span[1], str(Event.SpanSource.EVIDENCE)
     name_span = next(
         (s for ev in person.evidence if ev.field == "name" and (s := valid_span(text, ev.start, ev.end))),
         None,
     ) or find_name(text, person.name)
     if name_span:
         start, end = sentence_around(text, *name_span)
-        return start, end, Event.SpanSource.NAME_SENTENCE
-    return None, None, Event.SpanSource.NONE
+        return start, end, str(Event.SpanSource.NAME_SENTENCE)
+    return None, None, str(Event.SpanSource.NONE)
 
 
 def store_mentions(document: Document, report: Report) -> list[Mention]:
@@ -169,8 +169,9 @@ def ingest_document(
     reports extracted elsewhere or reviewed by hand.
     """
     if extractor is None:
-        from soraq.extract import extract_document as extractor
+        from soraq.extract import extract_document
 
+        extractor = extract_document
     origin = doc.origin or doc.doc_id
     existing = Document.objects.filter(text_sha256=doc.text_sha256).values_list("doc_id", flat=True).first()
     if existing is not None:

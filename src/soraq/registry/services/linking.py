@@ -78,7 +78,7 @@ def reasons_json(score: Any) -> list[dict[str, Any]]:
     """A PairScore's reasons as plain JSON (feature, weight, text)."""
     out = []
     for reason in getattr(score, "reasons", None) or []:
-        if dataclasses.is_dataclass(reason):
+        if dataclasses.is_dataclass(reason) and not isinstance(reason, type):
             item = dataclasses.asdict(reason)
         elif hasattr(reason, "model_dump"):
             item = reason.model_dump()
