@@ -121,3 +121,9 @@ def test_a_person_known_only_in_cyrillic_gets_a_latin_reading_for_display():
     p = Person(name_cyrillic="Вусал Эльдар оглы Насибов")
     assert p.transliterated_name == "Vusal Eldar ogly Nasibov"
     assert Person(name_latin="Vusal Nasibov", name_cyrillic="Вусал Насибов").transliterated_name == ""
+
+
+def test_models_and_migrations_agree():
+    from django.core.management import call_command
+
+    call_command("makemigrations", "registry", "--check", "--dry-run", verbosity=0)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 from pathlib import Path
 
 import dj_database_url
@@ -39,10 +40,12 @@ def _secret_key(var_dir: Path) -> str:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
-        key = path.read_text(encoding="ascii").strip()
-        if not key:
-            raise ImproperlyConfigured(f"{path} is empty: delete it to have a new key generated")
-        return key
+        for _attempt in range(50):  # another process may be writing it this very moment
+            key = path.read_text(encoding="ascii").strip()
+            if key:
+                return key
+            time.sleep(0.02)
+        raise ImproperlyConfigured(f"{path} is empty: delete it to have a new key generated")
     key = secrets.token_urlsafe(50)
     with os.fdopen(fd, "w", encoding="ascii") as handle:
         handle.write(key + "\n")
