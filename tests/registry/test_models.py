@@ -123,6 +123,7 @@ def test_a_person_known_only_in_cyrillic_gets_a_latin_reading_for_display():
     assert Person(name_latin="Vusal Nasibov", name_cyrillic="Вусал Насибов").transliterated_name == ""
 
 
+@pytest.mark.django_db
 def test_models_and_migrations_agree():
     from django.core.management import call_command
 
