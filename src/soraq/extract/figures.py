@@ -19,11 +19,13 @@ _NUMBER = re.compile(r"(?<![\d.,$€£-])(\d{1,3}(?:[ ,\u00a0]\d{3})+|\d+)(?!\d|
 
 def find_figures(ctx: DocContext) -> list[Figure]:
     people = ctx.lexicon.pattern("figures", "people")
+    outcomes = ctx.lexicon.pattern("figures", "outcomes")
     demonyms = ctx.lexicon.patterns("citizenship")
     dominant = dominant_citizenship(ctx)
     out: list[Figure] = []
     seen: set[tuple[str | None, int]] = set()
     for s in ctx.sentences:
+        last_code: str | None = None
         for m in _NUMBER.finditer(s.text):
             digits = re.sub(r"\D", "", m.group(1))
             number = int(digits)
@@ -37,6 +39,10 @@ def find_figures(ctx: DocContext) -> list[Figure]:
                 if p is not None and p.search(near):
                     code = c
                     break
+            if code is None and last_code is not None and outcomes is not None and \
+                    outcomes.match(re.sub(r"^\s*(?:\w+\s+)?", "", window, count=1) if not outcomes.match(window.strip())
+                                   else window.strip()):
+                code = last_code  # "12 Nepalis were killed, and 5 are missing"
             if code is None and not (people is not None and people.match(window.strip()) and dominant):
                 continue
             if code is None and dominant is not None:
@@ -49,5 +55,6 @@ def find_figures(ctx: DocContext) -> list[Figure]:
             if key in seen:
                 continue
             seen.add(key)
+            last_code = code
             out.append(Figure(citizenship=code, number=number, what=what))
     return out
