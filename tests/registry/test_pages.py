@@ -209,3 +209,21 @@ def test_person_list_flags_links_waiting_for_review(client_in):
     (listed,) = page.context["persons"]
     assert (listed.mention_count, listed.review_count) == (2, 1)
     assert "link needs review" in page.content.decode()
+
+
+def test_a_ruling_saved_in_the_admin_takes_effect_at_once(client, django_user_model, registry):
+    from soraq.registry.models import LinkDecision, Mention
+
+    admin = django_user_model.objects.create_superuser("admin", password="not-used-here")
+    client.force_login(admin)
+    en, ru = Mention.objects.get(document__doc_id="en-report"), Mention.objects.get(document__doc_id="ru-report")
+    assert en.person_id == ru.person_id
+    response = client.post("/admin/registry/linkdecision/add/",
+                           {"mention_a": ru.pk, "mention_b": en.pk, "same": "", "note": "different fathers"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    decision = LinkDecision.objects.get()
+    assert (decision.mention_a_id, decision.mention_b_id, decision.same) == (en.pk, ru.pk, False)
+    assert decision.decided_by == admin
+    en.refresh_from_db()
+    ru.refresh_from_db()
+    assert en.person_id != ru.person_id
