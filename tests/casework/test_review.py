@@ -138,3 +138,46 @@ def test_correcting_a_suggestion_links_to_the_right_person(client, intake_post, 
     case.refresh_from_db(); cand.refresh_from_db()
     assert case.person.pk == Mention.objects.get(pk=b.pk).person_id
     assert cand.verdict == "different" and cand.decided_by == reviewer
+
+
+def _identical_pair():
+    """Two reports that the matcher links on its own: same name, birth year, home, place abroad."""
+    out = []
+    for n, status in ((1, "detained"), (2, "at_front")):
+        t = f"Orxan Babayev, born in 1988 in Quba, was working in Belgorod. Report {n}."
+        out += add_report(f"news-fictional-orxan-{n}", t, [{
+            "name": "Orxan Babayev", "birth_year": 1988, "citizenship": "AZ", "home": "Quba",
+            "location_abroad": "Belgorod", "status": status, "evidence": name_evidence(t, "Orxan Babayev")}],
+            published=f"2026-0{n}-15")
+    return [Mention.objects.get(pk=m.pk) for m in out]
+
+
+@pytest.mark.django_db
+def test_the_matcher_alone_links_the_identical_pair():
+    """Control for the test below: without a ruling, a full relink puts the pair together."""
+    from soraq.registry.services import linking
+
+    d1, d2 = _identical_pair()
+    linking.relink_all()
+    assert Mention.objects.get(pk=d1.pk).person_id == Mention.objects.get(pk=d2.pk).person_id
+
+
+@pytest.mark.django_db
+def test_rulings_survive_a_full_automatic_relink(reviewer):
+    """A reviewer's split of a pair the matcher links, and merge of a pair it keeps apart, outlive `relink_all`."""
+    from soraq.registry.services import linking
+
+    d1, d2 = _identical_pair()
+    if d1.person_id == d2.person_id:
+        review.split(reviewer, d1.person, [d2.pk])
+    else:  # not linked at ingest: the reviewer still rules them apart
+        LinkDecision.record(d1, d2, same=False, user=reviewer)
+    t = "Kamran Veliyev from Shirvan was wounded near the front."
+    c = add_report("news-fictional-c", t, [{"name": "Kamran Veliyev", "home": "Shirvan", "status": "wounded",
+                                            "evidence": name_evidence(t, "Kamran Veliyev")}])[0]
+    review.merge(reviewer, Mention.objects.get(pk=d1.pk).person, c.person)  # a reviewer knows better
+
+    linking.relink_all()
+    d1, d2, c = (Mention.objects.get(pk=m.pk) for m in (d1, d2, c))
+    assert d1.person_id != d2.person_id
+    assert d1.person_id == c.person_id
