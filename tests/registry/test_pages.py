@@ -227,3 +227,19 @@ def test_a_ruling_saved_in_the_admin_takes_effect_at_once(client, django_user_mo
     en.refresh_from_db()
     ru.refresh_from_db()
     assert en.person_id != ru.person_id
+
+
+def test_apps_offer_actions_on_the_person_page(client_in, client, django_user_model, registry, monkeypatch):
+    from django.apps import apps
+
+    from soraq.site.navigation import NavItem
+
+    monkeypatch.setattr(apps.get_app_config("casework"), "person_actions",
+                        lambda request, person: [NavItem("Invented action", f"/act/{person.pk}/")], raising=False)
+    html = client_in.get(registry.get_absolute_url()).content.decode()
+    assert f'href="/act/{registry.pk}/">Invented action</a>' in html
+    assert "View in the admin" not in html  # an ordinary reader
+    admin = django_user_model.objects.create_superuser("admin", password="not-used-here")
+    client.force_login(admin)
+    html = client.get(registry.get_absolute_url()).content.decode()
+    assert f'href="/admin/registry/person/{registry.pk}/change/">View in the admin</a>' in html

@@ -20,3 +20,13 @@ class RegistryConfig(AppConfig):
             NavItem(_("Documents"), reverse("registry:document-list"),
                     ("registry:document-list", "registry:document-detail")),
         ]
+
+    def person_actions(self, request, person):
+        """For administrators: the person's record in the Django admin."""
+        from django.urls import reverse
+
+        from soraq.site.navigation import NavItem
+
+        if not request.user.has_perm("registry.view_person"):
+            return []
+        return [NavItem(_("View in the admin"), reverse("admin:registry_person_change", args=[person.pk]))]

@@ -13,6 +13,7 @@ from django.views.generic import DetailView, ListView
 
 from soraq.registry.models import STATUS_CHOICES, Document, Person
 from soraq.registry.services import presentation, search
+from soraq.site import navigation
 
 
 @login_required
@@ -61,6 +62,7 @@ class PersonDetailView(LoginRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["file"] = presentation.person_file(self.object)
+        context["actions"] = navigation.person_actions(self.request, self.object)
         return context
 
 

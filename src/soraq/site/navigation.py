@@ -1,8 +1,10 @@
-"""The site's main navigation, contributed by each installed app.
+"""Links that installed apps contribute to shared pages, so those pages know no app.
 
-An app adds entries to the menu of every page by giving its ``AppConfig`` a
-method ``nav_items(request) -> list[NavItem]`` (checking the user's rights
-there), so the shared base template needs no knowledge of the apps.
+* ``AppConfig.nav_items(request) -> list[NavItem]``: entries of the main menu on every page;
+* ``AppConfig.person_actions(request, person) -> list[NavItem]``: actions offered on a
+  person's page (e.g. opening a case file for them).
+
+Each app checks the user's rights itself and returns nothing when they lack them.
 """
 
 from __future__ import annotations
@@ -29,16 +31,24 @@ class NavItem:
         return match.view_name in self.current_for
 
 
-def nav_items(request: HttpRequest) -> list[tuple[NavItem, bool]]:
-    """Every installed app's entries for this request, in INSTALLED_APPS order, with "current" flags."""
-    items: list[tuple[NavItem, bool]] = []
+def contributions(hook: str, request: HttpRequest, *args: Any) -> list[NavItem]:
+    """What every installed app's ``hook`` method returns, in INSTALLED_APPS order."""
+    items: list[NavItem] = []
     for config in apps.get_app_configs():
-        provider = getattr(config, "nav_items", None)
-        if provider is None:
-            continue
-        for item in provider(request) or ():
-            items.append((item, item.is_current(request)))
+        provider = getattr(config, hook, None)
+        if provider is not None:
+            items.extend(provider(request, *args) or ())
     return items
+
+
+def nav_items(request: HttpRequest) -> list[tuple[NavItem, bool]]:
+    """Every installed app's menu entries for this request, with "current" flags."""
+    return [(item, item.is_current(request)) for item in contributions("nav_items", request)]
+
+
+def person_actions(request: HttpRequest, person: Any) -> list[NavItem]:
+    """Every installed app's actions for one person's page."""
+    return contributions("person_actions", request, person)
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
