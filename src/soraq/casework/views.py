@@ -164,14 +164,19 @@ def case_detail(request, reference: str):
             for claim in file.registry["status"].claims:
                 claim.ruling = rulings.get((claim.mention.pk, "status"))
         notes = list(case.notes.select_related("author")) if can(user, "note.view") else None
-        details = {"notes": len(notes)} if notes is not None else {}
+        evidence = list(case.evidence.all()) if can(user, "evidence.view") else None
+        details = {}
+        if notes is not None:
+            details["notes"] = len(notes)
+        if evidence is not None:
+            details["evidence_listed"] = len(evidence)
         audit.record(user, "case.view", case, details)
         if notes:
             audit.record(user, "note.view", case, {"count": len(notes)})
         return render(request, "casework/case_detail.html", _ctx(
             request, case=case, file=file, requests=requests_, notes=notes,
             candidates=case.candidates.select_related("person").order_by("verdict", "-probability"),
-            evidence=case.evidence.all() if can(user, "evidence.view") else None,
+            evidence=evidence,
             rulings=rulings, edit_form=CaseEditForm(instance=case), note_form=NoteForm(),
             evidence_form=EvidenceForm(), hide_form=HideForm(), following=case.followers.filter(pk=user.pk).exists(),
         ))
