@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 import json
 import shutil
 import subprocess
@@ -192,5 +193,3 @@ def test_ftm_cli_validates_the_export(tmp_path):
     assert done.returncode == 0, done.stderr
     assert len(done.stdout.splitlines()) == len(source.read_text().splitlines())
 
-
-from collections import Counter  # noqa: E402
