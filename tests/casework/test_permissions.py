@@ -114,3 +114,16 @@ def test_staff_filing_for_a_family_do_not_become_the_family(client, intake_post,
     case = Case.objects.get()
     assert case.family_user is None
     assert AuditEntry.objects.filter(action="intake.submit", actor="user:carl-caseworker").exists()
+
+
+@pytest.mark.django_db
+def test_case_page_decrypts_nothing_confidential(client, intake_post, viewer, monkeypatch):
+    from soraq.casework import crypto
+
+    case = _file(client, intake_post)
+    client.force_login(viewer)
+    calls = []
+    real = crypto.decrypt_bytes
+    monkeypatch.setattr(crypto, "decrypt_bytes", lambda token: calls.append(1) or real(token))
+    assert client.get(case.get_absolute_url()).status_code == 200
+    assert calls == []

@@ -121,9 +121,9 @@ def case_list(request):
     filters = case_service.CaseFilters()
     if form.is_valid():
         d = form.cleaned_data
-        filters = case_service.CaseFilters(q=d["q"], citizenship=d["citizenship"], status=d["status"],
-                                           person_status=d["person_status"], region=d["region"], date_from=d["date_from"], date_to=d["date_to"],
-                                           new_reports=d["new_reports"])
+        filters = case_service.CaseFilters(
+            q=d["q"], citizenship=d["citizenship"], status=d["status"], person_status=d["person_status"],
+            region=d["region"], date_from=d["date_from"], date_to=d["date_to"], new_reports=d["new_reports"])
     page = Paginator(case_service.find_cases(filters), 50).get_page(request.GET.get("page"))
     if filters.q:
         audit.record(request.user, "case.search", None, {"results": page.paginator.count})
@@ -155,7 +155,9 @@ def case_detail(request, reference: str):
     case = _case_or_404(reference)
     with audit.acting_as(user):
         file = case_service.case_file(case)
-        requests_ = list(case.requests.all())
+        # the case page never decrypts the confidential fields: they load on their own, audited page
+        requests_ = list(case.requests.only("pk", "case", "reference", "submitted_at", "lang", "flagged",
+                                            "photo_type"))
         rulings = review.fact_rulings(file.registry.get("mentions", []))
         for fact in file.registry.get("facts", []):
             for claim in fact.claims:
