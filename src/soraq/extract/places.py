@@ -7,12 +7,13 @@ phrase from the lexicon: "from", "a native of", "житель", "sakini" for hom
 of capitalised words there, with an administrative word next to it
 ("district", "района", "rayonu") kept; Russian case forms are brought to the
 nominative. "Most specific first" follows from the order of the text
-("Borsunlu village in the Goranboy district" -> "Borsunlu, Goranboy").
+("Sarıbulaq village in the Dağkənd district" -> "Sarıbulaq, Dağkənd"; invented names).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from soraq.extract import az_suffixes
 from soraq.extract.context import DocContext
@@ -33,7 +34,7 @@ def _stop_names(ctx: DocContext) -> set[str]:
 
 def _ru_noun_nominative(word: str) -> tuple[str, str | None]:
     """A Russian noun in the nominative singular, and its gender."""
-    if "-" in word:  # "Санкт-Петербурге": only the last part declines
+    if "-" in word:  # "Ростове-на-Дону" style compounds: only the last part is tried
         head, _, last = word.rpartition("-")
         base, gender = _ru_noun_nominative(last)
         return f"{head}-{base}", gender
@@ -56,7 +57,7 @@ def _ru_adjective(word: str, gender: str | None) -> str:
 
 
 def _ru_nominative(phrase: str) -> str:
-    """'Хачмазского района' -> 'Хачмазский район', 'Рязани' -> 'Рязань' (adjectives agree with the noun)."""
+    """'Ленкоранского района' -> 'Ленкоранский район', 'Перми' -> 'Пермь' (adjectives agree with the noun)."""
     words = phrase.split()
     if not words or not re.search("[А-Яа-яЁё]", phrase):
         return phrase
@@ -161,10 +162,10 @@ def _place_after(ctx: DocContext, text: str, pos: int, units: list[str]) -> str 
 
 
 def _place_before(ctx: DocContext, text: str, pos: int, cue: str = "") -> str | None:
-    """Azerbaijani order: the place stands before its cue ("Xaçmaz rayonunun sakini").
+    """Azerbaijani order: the place stands before its cue ("Lənkəran rayonunun sakini").
 
-    When the cue is itself an administrative word ("Borsunlu kəndindən"), the place
-    before it is bare; a district named before it is added ("Borsunlu, Goranboy").
+    When the cue is itself an administrative word ("Sarıbulaq kəndindən"), the place
+    before it is bare; a district named before it is added ("Sarıbulaq, Dağkənd").
     """
     head = text[max(0, pos - 60) : pos]
     m = re.search(rf"({_CAP}(?:\s+{_CAP})*)(\s+[^\W\d]+)?\s*$", head)
@@ -179,6 +180,35 @@ def _place_before(ctx: DocContext, text: str, pos: int, cue: str = "") -> str | 
         district = re.search(rf"({_CAP})\s+(?:rayonunun|rayonu|vilayətinin)\s*$", head[: m.start()])
         return place + (f", {district.group(1)}" if district else "")
     return _az_bare((m.group(1) + (m.group(2) or "")).strip())
+
+
+@cache
+def _countries() -> frozenset[str]:
+    """Country names in English, Russian and Azerbaijani, from Faker's address data (folded)."""
+    import importlib
+
+    from soraq.extract.name_lists import fold
+
+    out: set[str] = set()
+    for locale in ("en_US", "ru_RU", "az_AZ"):
+        try:
+            provider = importlib.import_module(f"faker.providers.address.{locale}").Provider
+        except (ImportError, AttributeError):
+            continue
+        out |= {fold(c) for c in getattr(provider, "countries", ())}
+    return frozenset(out)
+
+
+def _is_country(ctx: DocContext, place: str) -> bool:
+    """A whole country is not the specific place abroad (nor a home village)."""
+    from soraq.extract.name_lists import fold
+
+    name = place.split(",")[0].strip()
+    if ctx.lang == "ru":
+        name = _ru_nominative(name)
+    elif ctx.lang == "az":
+        name = _az_bare(name)
+    return fold(name) in _countries()
 
 
 def home(ctx: DocContext, sentence_ids: list[int], exclude: set[str]) -> tuple[str, int, int] | None:
@@ -206,8 +236,14 @@ def location_abroad(ctx: DocContext, sentence_ids: list[int], exclude: set[str])
     """Where the subject lived, worked or was held before being sent to war."""
     pattern = ctx.lexicon.pattern("location_abroad", "before")
     after_cues = ctx.lexicon.pattern("location_abroad", "after")
+    regexes = ctx.lexicon.pattern("location_abroad", "patterns")
     for k in sentence_ids:
         s = ctx.sentences[k]
+        if regexes is not None:
+            for m in regexes.finditer(s.text):
+                place = m.groupdict().get("place")
+                if place and place.lower() not in exclude:
+                    return place, s.start, s.end
         if after_cues is not None:
             for m in after_cues.finditer(s.text):
                 place = _place_before(ctx, s.text, m.start(), m.group(0))
@@ -217,7 +253,7 @@ def location_abroad(ctx: DocContext, sentence_ids: list[int], exclude: set[str])
             continue
         for m in pattern.finditer(s.text):
             place = _place_after(ctx, s.text, m.end(), [])
-            if place and not any(place.lower().startswith(x) for x in exclude):
+            if place and not any(place.lower().startswith(x) for x in exclude) and not _is_country(ctx, place):
                 place = place.split(",")[0].strip()
                 return place, s.start, s.end
     fallback = ctx.lexicon.pattern("location_abroad", "country_cues")
