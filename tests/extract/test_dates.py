@@ -73,10 +73,10 @@ def test_unknown_reference_leaves_yearless_dates_unresolved() -> None:
 
 @pytest.mark.parametrize(
     ("word", "stem"),
-    [("Əhmədovu", "Əhmədov"), ("Fərziyevanın", "Fərziyeva"), ("oktyabrında", "oktyabr"), ("yanvarın", "yanvar")],
+    [("Zeynalovu", "Zeynalov"), ("Hüseynovanın", "Hüseynova"), ("oktyabrında", "oktyabr"), ("yanvarın", "yanvar")],
 )
 def test_azerbaijani_suffixes_are_stripped(word: str, stem: str) -> None:
-    accept = {"Əhmədov", "Fərziyeva", "oktyabr", "yanvar"}.__contains__
+    accept = {"Zeynalov", "Hüseynova", "oktyabr", "yanvar"}.__contains__
     assert az_suffixes.strip_word(word, accept) == stem
 
 

@@ -1,6 +1,6 @@
 """Azerbaijani case and possessive suffixes, stripped so that names and dates match.
 
-Azerbaijani glues case endings to words ("Əhmədovu", "oğlunun", "yanvarın
+Azerbaijani glues case endings to words ("Zeynalovu", "oğlunun", "yanvarın
 15-də", "oktyabrında"). Name look-up and date parsing need the bare stem; this
 module knows the endings (by vowel harmony, longest first) and nothing else.
 """

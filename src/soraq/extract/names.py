@@ -154,7 +154,7 @@ def _match_case(original: str, base: str) -> str:
 
 
 def _az_base(word: str) -> str:
-    """Azerbaijani name word without case endings ('Əhmədovu' -> 'Əhmədov')."""
+    """Azerbaijani name word without case endings ('Zeynalovu' -> 'Zeynalov')."""
 
     def accept(stem: str) -> bool:
         return is_given_name(stem) or looks_like_surname(stem, strict=True)
@@ -377,7 +377,7 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
 
 
 def _same_word(a: str | None, b: str | None) -> bool:
-    """Same name word up to spelling and a case ending ("Биста"/"Бисты", "Alisherov"/"Alicherov")."""
+    """Same name word up to spelling and a case ending ("Зарина"/"Зарины", "Sharipov"/"Charipov")."""
     if not a or not b:
         return False
     fa, fb = fold(a), fold(b)
@@ -405,7 +405,7 @@ def _compatible(m: Mention, g: NameGroup) -> bool:
         return _same_word(word, fam) or _same_word(word, giv)
     if m.family and fam:
         if not _same_word(m.family, fam):
-            # a reversed order ("Rufullayev Tahir") still matches
+            # a reversed order ("Zeynalov Elvin") still matches
             return _same_word(m.family, giv) and _same_word(m.given, fam)
         return not (m.given and giv and not _same_word(m.given, giv))
     if m.size == 1:

@@ -135,7 +135,7 @@ def _subject_cue(ctx: DocContext, start: int, end: int, strong: bool = False) ->
 
 
 def _adjacent_cue(ctx: DocContext, start: int, end: int) -> bool:
-    """An age or birth year right next to a one-word name ("40-летнего Илдырыма", "Ildirim, 40,")."""
+    """An age or birth year right next to a one-word name ("40-летнего Эльчина", "Elchin, 40,")."""
     window = ctx.text[max(0, start - 16) : min(len(ctx.text), end + 16)]
     return any(p is not None and p.search(window) for p in
                (ctx.lexicon.pattern("birth", "age"), ctx.lexicon.pattern("birth", "year")))
