@@ -13,7 +13,7 @@ def p(name: str = "Zaur Qasımzadə", **kw):
 
 def test_name_levels() -> None:
     assert names.name_words(p("Zaur Qasımzadə"), p("Гасымзаде Заур")).level == "exact"
-    assert names.name_words(p("Zaur Rəhimli"), p("Заур Рагимли")).level == "transliteration"
+    assert names.name_words(p("Jamshed Nurmatov"), p("Джамшид Нурматов")).level == "transliteration"
     assert names.name_words(p("Zaur Qasımzadə"), p("Zaur Qasımzdə")).level in {"fuzzy", "transliteration"}
     assert names.name_words(p("Zaur Qasımzadə"), p("Ramil Qasımzadə")).level == "partial"
     assert names.name_words(p("Zaur Qasımzadə"), p("Elnur Babaxanov")).level == "different"

@@ -60,8 +60,21 @@ def link_mentions(
 
         pairs = score_candidates_splink(ms, engine, keep_apart=keep_apart)
     by_id = {m.mention_id: m for m in ms}
-    clusters = cluster(ids, pairs, lambda x, y: score_pair_fast(by_id[x], by_id[y]), decisions)
+    clusters = cluster(
+        ids,
+        pairs,
+        lambda x, y: score_pair_fast(by_id[x], by_id[y]),
+        decisions,
+        bare=lambda mid: is_bare(by_id[mid]),
+    )
     return LinkResult(clusters, pairs)
+
+
+def is_bare(m: Mention) -> bool:
+    """A mention with no fact of identity beyond its name and citizenship."""
+    return not (
+        m.birth_year or m.age or m.patronymic or m.home or m.location_abroad or m.relatives or m.sex == "female"
+    )
 
 
 def score_candidates_python(ms: Sequence[Mention]) -> list[PairScore]:

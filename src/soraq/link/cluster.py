@@ -43,6 +43,15 @@ class _Groups:
         self.members[ra].extend(self.members.pop(rb))
 
 
+#: comparisons whose disagreement means "maybe someone else" (not status: situations change)
+IDENTITY_FACTS = frozenset({"patronymic", "birth_year", "sex", "citizenship", "home", "location_abroad", "relatives"})
+
+
+def speaks_against(pair: PairScore) -> bool:
+    """A fact of identity disagrees (weight below -0.5 bits): not enough for a name-only join."""
+    return any(r.weight <= -0.5 and r.feature in IDENTITY_FACTS for r in pair.reasons)
+
+
 def same_report(a_id: str, b_id: str) -> bool:
     """Two persons of one report are two people: a report lists each subject once."""
     return a_id.rpartition("#")[0] == b_id.rpartition("#")[0] and "#" in a_id
@@ -54,6 +63,7 @@ def cluster(
     score: ScoreFn,
     decisions: Iterable[HumanDecision] = (),
     *,
+    bare: Callable[[str], bool] = lambda mention_id: True,
     max_group: int = 200,
 ) -> list[list[str]]:
     """Clusters of mention ids; ``score`` scores any pair on demand (cross-group checks)."""
@@ -90,7 +100,7 @@ def cluster(
                 s = pair(x, y)
                 if s.contradiction and s.decision != "merge":
                     return False
-                if strict and s.decision == "apart":
+                if strict and (s.decision == "apart" or speaks_against(s)):
                     return False
         return True
 
@@ -103,51 +113,76 @@ def cluster(
         ra, rb = groups.find(p.a_id), groups.find(p.b_id)
         if ra != rb and compatible(ra, rb, strict=False):
             groups.union(ra, rb)
-    _promote_unique_reviews(groups, [p for p in scored if p.decision == "review"], compatible, known)
+    _promote_unique_reviews(groups, [p for p in scored if p.decision == "review"], compatible, known, bare)
     out = [sorted(m) for m in groups.members.values()]
     return sorted(out, key=lambda c: (-len(c), c[0]))
 
 
-def _promote_unique_reviews(groups: _Groups, reviews: list[PairScore], compatible, known: set[str]) -> None:
-    """Join a group to its best review-band candidate when that candidate is unambiguous.
+def _promote_unique_reviews(
+    groups: _Groups, reviews: list[PairScore], compatible, known: set[str], bare: Callable[[str], bool]
+) -> None:
+    """Join two groups linked by review-band pairs when each is the other's unambiguous choice.
 
-    A mention known by little more than its name joins the one person it fits. Candidates
-    are the groups it shares a review-band pair with and that nothing speaks against (every
-    pair across is at least in the review band, no contradiction). It joins the best one
-    only if no other candidate comes within ``AMBIGUITY_MARGIN`` bits of it: when two
-    namesakes both fit, it stays alone (a missed link is better than a false merge).
-    Repeats until nothing changes, because a join can settle another group's choice.
+    A group's candidates are the groups it shares a review-band pair with; a candidate fits
+    when nothing speaks against it (every pair across is at least in the review band and no
+    fact of identity disagrees). A group chooses its best fitting candidate unless a *rival*
+    (another candidate that cannot be the same person as the best one) comes within
+    ``AMBIGUITY_MARGIN`` bits. Two groups join only when each chooses the other: a mention
+    known by its name alone joins the one person of that name, but stays alone between two
+    namesakes (a missed link is better than a false merge). One of the two groups must be
+    *bare* (no fact of identity beyond name and citizenship): two groups that each carry
+    facts, none shared, are as likely two namesakes as one man.
     """
-    edges = [p for p in reviews if p.a_id in known and p.b_id in known]
+
+    def is_bare(g: str) -> bool:
+        return all(bare(m) for m in groups.members[g])
+
+    cand: dict[str, dict[str, float]] = {}
+    for p in reviews:
+        if p.a_id not in known or p.b_id not in known:
+            continue
+        ra, rb = groups.find(p.a_id), groups.find(p.b_id)
+        if ra == rb:
+            continue
+        for x, y in ((ra, rb), (rb, ra)):
+            cur = cand.setdefault(x, {})
+            cur[y] = max(cur.get(y, float("-inf")), p.match_weight)
+
+    def choice(g: str) -> str | None:
+        ranked = sorted(((w, c) for c, w in cand.get(g, {}).items()), reverse=True)
+        fitting = [(w, c) for w, c in ranked if compatible(g, c, strict=True)]
+        if not fitting:
+            return None
+        w1, c1 = fitting[0]
+        rivals = [w for w, c in ranked if c != c1 and not compatible(c1, c, strict=True)]
+        if rivals and w1 - max(rivals) < AMBIGUITY_MARGIN:
+            return None
+        return c1
+
+    def join(a: str, b: str) -> str:
+        groups.union(a, b)
+        root = groups.find(a)
+        other = b if root == a else a
+        merged = cand.setdefault(root, {})
+        for c, w in cand.pop(other, {}).items():
+            merged[c] = max(merged.get(c, float("-inf")), w)
+        merged.pop(root, None)
+        merged.pop(other, None)
+        for c, w in list(merged.items()):
+            back = cand.setdefault(c, {})
+            back.pop(other, None)
+            back[root] = max(back.get(root, float("-inf")), w)
+        return root
+
+    pending = sorted(cand, key=lambda g: -max(cand[g].values(), default=float("-inf")))
     changed = True
-    while changed and edges:
+    while changed:
         changed = False
-        best: dict[str, dict[str, float]] = {}
-        for p in edges:
-            ra, rb = groups.find(p.a_id), groups.find(p.b_id)
-            if ra == rb:
+        for g in pending:
+            if g not in cand or groups.find(g) != g:
                 continue
-            for x, y in ((ra, rb), (rb, ra)):
-                cur = best.setdefault(x, {})
-                cur[y] = max(cur.get(y, float("-inf")), p.match_weight)
-        order = sorted(best, key=lambda g: -max(best[g].values()))
-        for g in order:
-            if g not in groups.members:  # absorbed earlier in this round
-                continue
-            root = groups.find(g)
-            cands = sorted(
-                ((w, groups.find(c)) for c, w in best[g].items() if groups.find(c) != root),
-                reverse=True,
-            )
-            fitting = [(w, c) for w, c in cands if compatible(root, c, strict=True)]
-            if not fitting:
-                continue
-            w1, c1 = fitting[0]
-            # a rival is another candidate that could not be the same person as the best one;
-            # candidates that fit together are fragments of one person, not a choice
-            rivals = [w for w, c in cands if c != c1 and not compatible(c1, c, strict=True)]
-            if rivals and w1 - max(rivals) < AMBIGUITY_MARGIN:
-                continue
-            groups.union(root, c1)
-            changed = True
-        edges = [p for p in edges if groups.find(p.a_id) != groups.find(p.b_id)]
+            c = choice(g)
+            if c is not None and choice(c) == g and (is_bare(g) or is_bare(c)):
+                join(g, c)
+                changed = True
+        pending = [g for g in cand if groups.find(g) == g and cand[g]]

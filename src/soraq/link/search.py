@@ -16,6 +16,10 @@ from soraq.link.mention import Mention
 from soraq.link.results import PairScore
 
 
+#: at most this many candidates are scored for one query
+MAX_CANDIDATES = 400
+
+
 class CandidateIndex:
     """Mentions indexed by blocking key, for fast lookup of one person."""
 
@@ -23,13 +27,23 @@ class CandidateIndex:
         self.by_id: dict[str, Mention] = {m.mention_id: m for m in mentions}
         self.index = key_index(self.by_id.values())
 
-    def candidates(self, query: Mention) -> list[Mention]:
-        """Mentions sharing at least one blocking key with the query."""
-        seen: dict[str, Mention] = {}
+    def candidates(self, query: Mention, limit: int = MAX_CANDIDATES) -> list[Mention]:
+        """Mentions sharing a blocking key with the query; the ``limit`` sharing the most keys.
+
+        A very common name can share a key with thousands of mentions; those sharing more
+        keys (full name pair, birth year, deletion variants) are the likelier ones, and the
+        cap keeps one lookup within milliseconds at a million persons.
+        """
+        hits: dict[str, int] = {}
+        found: dict[str, Mention] = {}
         for k in blocking_keys(query):
             for m in self.index.get(k, ()):
-                seen.setdefault(m.mention_id, m)
-        return list(seen.values())
+                hits[m.mention_id] = hits.get(m.mention_id, 0) + 1
+                found[m.mention_id] = m
+        if len(found) <= limit:
+            return list(found.values())
+        best = sorted(hits, key=lambda mid: -hits[mid])[:limit]
+        return [found[mid] for mid in best]
 
     def match(self, query: Mention, limit: int = 10) -> list[PairScore]:
         """The best candidates for the query, best first."""

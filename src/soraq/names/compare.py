@@ -17,7 +17,7 @@ from itertools import permutations
 from rapidfuzz.distance import JaroWinkler
 from rapidfuzz.fuzz import ratio
 
-from soraq.names.keys import relaxed, word_forms, word_skeletons
+from soraq.names.keys import relaxed, skeleton, word_forms, word_skeletons
 
 #: word match strengths, strongest first
 EXACT, PHONETIC, FUZZY, NONE = 3, 2, 1, 0
@@ -32,6 +32,7 @@ class _WordInfo:
     forms: tuple[str, ...]
     form_set: frozenset[str]
     relaxed: tuple[str, ...]
+    relaxed_set: frozenset[str]
     skeletons: frozenset[str]
     starts: frozenset[str]
 
@@ -43,9 +44,19 @@ def _info(word: str) -> _WordInfo:
         forms,
         frozenset(forms),
         tuple(relaxed(f) for f in forms),
+        frozenset(relaxed(f) for f in forms),
         word_skeletons(word),
-        frozenset(f[0] for f in forms if f),
+        frozenset(_start_class(f) for f in forms if f),
     )
+
+
+def _start_class(form: str) -> str:
+    """First sound of a canon form: a vowel as written (Emil is not Amil), a consonant by class
+    (Həşimli = Гашимли: h/g/k/q one class, as in the skeleton)."""
+    first = form[0]
+    if first in "aeiou":
+        return first
+    return skeleton(form)[:1] or first
 
 
 def word_match(a: str, b: str) -> int:
@@ -62,6 +73,9 @@ def _word_match(a: str, b: str) -> int:
     if not fa or not fb:
         return NONE
     if not ia.form_set.isdisjoint(ib.form_set):
+        return EXACT
+    # the usual Russian rendering of an Azerbaijani name (Həşimli = Гашимли, Məmmədov = Мамедов)
+    if not ia.relaxed_set.isdisjoint(ib.relaxed_set):
         return EXACT
     # "Emil" and "Amil" are two names: a transliteration variant keeps the first letter
     if not ia.starts.isdisjoint(ib.starts) and not ia.skeletons.isdisjoint(ib.skeletons):

@@ -43,7 +43,8 @@ _CANON_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 _VOWELS = re.compile(r"[aeiou]")
 _ASPIRATE = re.compile(r"([tpdbg])h")
-_VOWEL_CLASSES = str.maketrans({"e": "a", "o": "u"})
+_GUTTURALS = str.maketrans({"h": "g", "k": "g", "q": "g"})
+_VOWEL_CLASSES = str.maketrans({"e": "a", "o": "u", "h": "g", "k": "g", "q": "g"})
 _SKELETON_CLASSES = (
     (re.compile(r"sh|ch|ts|[szjc]"), "s"),
     (re.compile(r"[hgk]"), "k"),
@@ -76,8 +77,17 @@ def skeleton(word: str) -> str:
 
 @lru_cache(maxsize=500_000)
 def relaxed(word: str) -> str:
-    """The canon with vowels Russian and Azerbaijani renderings swap made equal (ə/a/e, o/u)."""
-    return _ASPIRATE.sub(r"\1", canon(word)).translate(_VOWEL_CLASSES)
+    """The canon with what Russian renderings of Azerbaijani names swap made equal.
+
+    ə/a/e and o/u (Məmmədov = Мамедов), h/g/k/q (Həsən = Гасан, Qasım = Касым), and
+    aspirates dropped (Thapa = Тапа). The first letter is kept as written.
+    """
+    c = canon(word)
+    if not c:
+        return c
+    c = _ASPIRATE.sub(r"\1", c.replace("sh", "S").replace("ch", "C"))
+    head = c[0] if c[0] in "aeiou" else c[0].translate(_GUTTURALS)
+    return (head + c[1:].translate(_VOWEL_CLASSES)).replace("S", "sh").replace("C", "ch")
 
 
 def fold(text: str) -> str:
