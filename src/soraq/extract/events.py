@@ -18,6 +18,10 @@ from soraq.extract.context import DocContext
 from soraq.extract.dates import DateMention
 
 #: the usual order of a recruitment story, to order undated events
+#: event types that happen once in a story: several mentions are one event
+ONCE = frozenset({"departure", "documents_lapsed", "contract", "training", "deployment", "captured", "death",
+                  "disappearance"})
+
 STORY_ORDER = ("departure", "documents_lapsed", "detention", "threat", "torture", "court_hearing",
                "contract", "training", "deployment", "contact", "wounded", "captured", "disappearance",
                "death", "return", "appeal")
@@ -30,14 +34,15 @@ class FoundEvent:
     start: int  # evidence: the sentence
     end: int
     trigger: int  # offset of the trigger phrase
+    distance: int = 0  # characters between the trigger and its date (for choosing among duplicates)
 
 
 def _date_for(ctx: DocContext, dates: list[DateMention], s_start: int, s_end: int, trigger: int,
-              trigger_end: int) -> str | None:
-    """The sentence's date nearest the trigger; one right after it ("died on May 3") is preferred."""
+              trigger_end: int) -> tuple[str | None, int]:
+    """The sentence's date nearest the trigger (and its distance); one right after it is preferred."""
     inside = [d for d in dates if d.start >= s_start and d.end <= s_end]
     if not inside:
-        return None
+        return None, 10_000
 
     def distance(d: DateMention) -> int:
         """Characters between trigger and date; a clause boundary between them counts extra."""
@@ -49,7 +54,8 @@ def _date_for(ctx: DocContext, dates: list[DateMention], s_start: int, s_end: in
             gap = (trigger - d.end) + 15  # a date before the trigger is a little less likely its own
         return gap + 25 * len(re.findall(r"[,;:—–]", between))
 
-    return min(inside, key=distance).value
+    best = min(inside, key=distance)
+    return best.value, distance(best)
 
 
 def _excluded(ctx: DocContext, etype: str, sentence: str, start: int, end: int) -> bool:
@@ -76,13 +82,24 @@ def find_events(ctx: DocContext, sentence_ids: list[int], dates: list[DateMentio
             s = ctx.sentences[k]
             if _excluded(ctx, etype, s.text, start - s.start, end - s.start):
                 continue
-            when = _date_for(ctx, usable, s.start, s.end, start, end)
-            raw.append(FoundEvent(etype, when, s.start, s.end, start))
+            when, gap = _date_for(ctx, usable, s.start, s.end, start, end)
+            raw.append(FoundEvent(etype, when, s.start, s.end, start, gap))
     return dedupe(raw)
 
 
 def dedupe(events: list[FoundEvent]) -> list[FoundEvent]:
-    """One event per (type, date); undated ones dropped when the type is dated elsewhere."""
+    """One event per (type, date); undated ones dropped when the type is dated elsewhere.
+
+    Types that happen once in a story (departure, contract, deployment, death ...)
+    keep one event: the one whose date stands closest to its trigger.
+    """
+    once: dict[str, FoundEvent] = {}
+    for e in events:
+        if e.type in ONCE:
+            best = once.get(e.type)
+            if best is None or (e.date is not None, -e.distance) > (best.date is not None, -best.distance):
+                once[e.type] = e
+    events = [e for e in events if e.type not in ONCE] + list(once.values())
     seen: dict[tuple[str, str | None], FoundEvent] = {}
     for e in events:
         seen.setdefault((e.type, e.date), e)
