@@ -243,3 +243,14 @@ def test_apps_offer_actions_on_the_person_page(client_in, client, django_user_mo
     client.force_login(admin)
     html = client.get(registry.get_absolute_url()).content.decode()
     assert f'href="/admin/registry/person/{registry.pk}/change/">View in the admin</a>' in html
+
+
+def test_vocabulary_is_shown_in_the_readers_language(client_in):
+    text = "Invented Person lost his passport; his mother Invented Mother asked for help."
+    doc = document("vocab", text, "2026-04-01")
+    rep = report(doc, person(text, "Invented Person", coercion=["passport_confiscation"],
+                             relatives=[{"name": "Invented Mother", "relation": "mother"}]))
+    ingest([doc], extractor=given_reports({"vocab": rep}))
+    client_in.post(reverse("set_language"), {"language": "ru", "next": "/"})
+    html = client_in.get(Person.objects.get().get_absolute_url()).content.decode()
+    assert "отобрали паспорт" in html and "Invented Mother (мать)" in html

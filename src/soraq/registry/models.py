@@ -22,7 +22,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from soraq.report import EventType, Relation, Sex, Status
+from soraq.report import Coercion, EventType, Relation, Sex, Status
 from soraq.report import mention_id as make_mention_id
 
 
@@ -61,10 +61,37 @@ EVENT_LABELS = {
     "appeal": _("appeal"),
     "disappearance": _("disappearance"),
 }
+COERCION_LABELS = {
+    "document_pretext": _("detained over documents"),
+    "threat_of_prison": _("threat of prison"),
+    "fabricated_charges": _("fabricated charges"),
+    "threat_of_deportation": _("threat of deportation"),
+    "threat_of_death": _("threat of death"),
+    "torture": _("torture"),
+    "deception": _("deception"),
+    "blank_documents": _("made to sign unreadable papers"),
+    "bounty": _("bounty paid per person"),
+    "debt": _("debt"),
+    "passport_confiscation": _("passport taken"),
+    "inducement": _("inducement"),
+}
+RELATION_LABELS = {
+    "mother": _("mother"),
+    "father": _("father"),
+    "brother": _("brother"),
+    "sister": _("sister"),
+    "wife": _("wife"),
+    "husband": _("husband"),
+    "son": _("son"),
+    "daughter": _("daughter"),
+    "in_law": _("in-law"),
+    "relative": _("relative"),
+}
 STATUS_CHOICES = _choices(Status, STATUS_LABELS)
 EVENT_TYPE_CHOICES = _choices(EventType, EVENT_LABELS)
-RELATION_CHOICES = _choices(Relation)
+RELATION_CHOICES = _choices(Relation, RELATION_LABELS)
 SEX_CHOICES = _choices(Sex, {"male": _("male"), "female": _("female")})
+COERCION_CHOICES = _choices(Coercion, COERCION_LABELS)
 
 
 class DatePrecision(models.TextChoices):

@@ -19,9 +19,19 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
 
-from soraq.registry.models import EVENT_LABELS, STATUS_LABELS, Document, Event, Mention, Person
+from soraq.registry.models import (
+    COERCION_LABELS,
+    EVENT_LABELS,
+    RELATION_LABELS,
+    STATUS_LABELS,
+    Document,
+    Event,
+    Mention,
+    Person,
+)
 from soraq.registry.services.rollup import newest_first
 from soraq.registry.services.text import Quote, Segment, segments, valid_span
 
@@ -188,8 +198,8 @@ def person_file(person: Person) -> dict[str, Any]:
         "facts": facts(mentions),
         "status": StatusView(person.status, person.status_as_of, person.status_mention, status_claims),
         "timeline": timeline(list(reversed(mentions))),
-        "coercion": [(c.replace("_", " "), ms) for c, ms in coercion.items()],
-        "relatives": [(rel, name, ms) for (rel, name), ms in relatives.items()],
+        "coercion": [(COERCION_LABELS.get(c, c), ms) for c, ms in coercion.items()],
+        "relatives": [(RELATION_LABELS.get(rel, rel), name, ms) for (rel, name), ms in relatives.items()],
     }
 
 
@@ -206,10 +216,16 @@ def evidence_label(mention: Mention, field_name: str) -> str:
             if event is not None:
                 return f"{mention.name}: {EVENT_LABELS.get(event.type, event.type)} {event.date}".rstrip()
         elif base == "coercion" and 0 <= index < len(mention.coercion):
-            return f"{mention.name}: {mention.coercion[index].replace('_', ' ')}"
+            method = mention.coercion[index]
+            return f"{mention.name}: {COERCION_LABELS.get(method, method)}"
         elif base == "relatives" and 0 <= index < len(mention.relatives):
-            return f"{mention.name}: {mention.relatives[index].get('relation', '')}"
-    return f"{mention.name}: {field_name.replace('_', ' ')}"
+            relation = mention.relatives[index].get("relation", "")
+            return f"{mention.name}: {RELATION_LABELS.get(relation, relation)}"
+    try:
+        label = Mention._meta.get_field(field_name).verbose_name
+    except FieldDoesNotExist:
+        label = field_name.replace("_", " ")
+    return f"{mention.name}: {label}"
 
 
 def evidence_spans(document: Document, mentions: list[Mention]) -> list[tuple[int, int, str]]:
