@@ -175,3 +175,26 @@ def test_person_cases_hook_and_opening_a_case_from_the_registry(client, casework
     assert response["Location"] == case.get_absolute_url()
     assert case.followers.filter(pk=caseworker.pk).exists()
     assert case.reference in render(viewer)
+
+
+@pytest.mark.django_db
+def test_uncertain_new_report_becomes_a_candidate_of_the_followed_case(filed, caseworker):
+    rovshan, _ = filed
+    rovshan.followers.add(caseworker)
+    text = "A man named R. Alizade from Salyan was seen in a training camp."
+    other = add_report("news-fictional-uncertain", text, [{"name": "R. Alizade", "home": "Salyan",
+                                                           "status": "in_unit"}])[0]
+    Alert.objects.all().delete()
+    from soraq.casework.models import CandidateMatch
+
+    CandidateMatch.objects.filter(case=rovshan).delete()
+    # the matcher was unsure: a new person, in review against the case's own claim
+    assert other.person_id is not None and other.person_id != rovshan.person.pk
+    other.review_candidate = rovshan.mention
+    other.link_score = 0.55
+    other.link_reasons = [{"feature": "name", "weight": 2.0, "text": "initial matches given name"}]
+    other.save()
+    alert = Alert.objects.get(recipient=caseworker, kind="new_report")
+    assert alert.detail["possible"] is True
+    cand = CandidateMatch.objects.get(case=rovshan, person_id=other.person_id)
+    assert cand.reasons[0]["text"] == "initial matches given name"

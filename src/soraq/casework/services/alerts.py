@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from soraq.casework import audit
-from soraq.casework.models import Alert, Case
+from soraq.casework.models import Alert, CandidateMatch, Case
 from soraq.casework.services.cases import gone_silent
 
 log = logging.getLogger(__name__)
@@ -80,6 +80,11 @@ def on_mention_linked(mention) -> int:
                                 detail__mention=mention.pk).exists():
             continue
         possible = mention.person_id != case.mention.person_id
+        if possible and mention.person_id:
+            # the uncertain match also shows among the case's candidates, with the matcher's reasons
+            CandidateMatch.objects.get_or_create(
+                case=case, person_id=mention.person_id,
+                defaults={"probability": mention.link_score or 0.0, "reasons": mention.link_reasons or []})
         if not case.has_new_reports and not from_family:
             case.has_new_reports = True
             case.save(update_fields=["has_new_reports"])
