@@ -11,7 +11,9 @@ For each N, in a fresh process (so peak memory is that run's own):
   Cyrillic (with the Russian renderings h->г, q->г/к, ə->а/е), sometimes in a Russian case
   form, surname first, with a patronymic, or with a typo; birth years are often missing or
   derived from an age; namesakes (same full name, other person), brothers (same surname and
-  mother) and fathers (same surname, 25 years older) are planted;
+  mother) and fathers (same surname, 25 years older) are planted. Which facts a report gives
+  is drawn per person (each fact "well known", mentioned by 85% of reports, or obscure, 25%):
+  outlets restate one another, so facts recur across reports of one man;
 * links them with ``link_mentions`` and reports wall time, peak RSS, and pairwise precision
   and recall against the generated truth;
 * measures online ``match`` latency (p50/p99) of fresh spellings of known persons against an
@@ -229,6 +231,9 @@ class Person:
     home: str | None
     abroad: str
     status: str
+    #: how often reports about this man mention each fact: a story is restated by many
+    #: outlets, so the facts one report gives tend to recur in the others
+    salience: dict[str, float] | None = None
 
 
 STATUSES = ["detained", "in_unit", "at_front", "missing", "captured", "killed", "returned"]
@@ -259,6 +264,7 @@ def make_persons(n_persons: int, pools: Pools, rng: random.Random) -> list[Perso
             abroad=rng.choice(pools.ru_cities),
             status=rng.choice(STATUSES),
         )
+        p.salience = {f: rng.choice([0.85, 0.25]) for f in ("birth_year", "home", "abroad", "mother", "patronymic")}
         if persons and rng.random() < 0.08:  # a namesake: same full name, someone else
             other = rng.choice(persons)
             p.nat, p.given, p.family = other.nat, other.given, other.family
@@ -296,7 +302,7 @@ def spell_name(p: Person, rng: random.Random) -> tuple[str, str | None, str]:
         given = typo(given, rng)
     if rng.random() < 0.05:
         family = typo(family, rng)
-    patronymic = father if (az and rng.random() < 0.3) else None
+    patronymic = father if (az and rng.random() < p.salience["patronymic"] * 0.6) else None
     if patronymic and rng.random() < 0.6 and marker:
         words = [given, patronymic, marker, family] if rng.random() < 0.5 else [family, given, patronymic, marker]
         return " ".join(words), patronymic, lang
@@ -308,18 +314,19 @@ def make_mention(p: Person, mid: str, rng: random.Random):
     from soraq.link import Mention
 
     name, patronymic, lang = spell_name(p, rng)
-    year = p.birth_year if rng.random() < 0.55 else None
+    sal = p.salience
+    year = p.birth_year if rng.random() < sal["birth_year"] else None
     age = None
     if year is not None and rng.random() < 0.25:
         year += rng.choice([-1, 0, 0, 1])  # derived from an age
         age = 2025 - year
     rus = lang == "ru"
     home = None
-    if p.home and rng.random() < 0.65:
+    if p.home and rng.random() < sal["home"]:
         home = to_russian(p.home, rng, p.nat == "AZ") if rus else p.home
-    abroad = (p.abroad if rus else ru_to_latin(p.abroad)) if rng.random() < 0.5 else None
+    abroad = (p.abroad if rus else ru_to_latin(p.abroad)) if rng.random() < sal["abroad"] else None
     mother = None
-    if rng.random() < 0.25:
+    if rng.random() < sal["mother"] * 0.5:
         mother = to_russian(p.mother, rng, p.nat == "AZ") if rus else p.mother
     return Mention(
         mention_id=mid,
