@@ -15,7 +15,7 @@ PRECEDENCE = ("killed", "returned", "captured", "missing", "wounded", "at_front"
 
 EVENT_STATUS = {
     "death": "killed", "return": "returned", "captured": "captured", "disappearance": "missing",
-    "wounded": "wounded", "deployment": "at_front", "training": "in_unit", "contract": "in_unit",
+    "wounded": "wounded", "deployment": "at_front", "training": "in_unit",
     "detention": "detained",
 }
 
