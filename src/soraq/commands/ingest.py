@@ -43,7 +43,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-link", action="store_true",
                         help="store and extract, but do not link people to persons")
     parser.add_argument("--dry-run", action="store_true",
-                        help="do everything, then roll it back: report what would change")
+                        help="do everything, then roll each document back: report what would change "
+                             "(each document is judged without the others of the batch)")
     parser.add_argument("--relink", action="store_true",
                         help="afterwards, re-cluster all stored mentions (human rulings still win)")
     parser.add_argument("--no-progress", action="store_true", help="never show a progress bar")
@@ -65,12 +66,7 @@ def run(args: argparse.Namespace) -> int:
     from soraq.site import bootstrap
 
     bootstrap.setup()
-    if not args.dry_run:
-        bootstrap.migrate(out=sys.stderr)
-    elif bootstrap.pending_migrations():
-        print("soraq ingest --dry-run: the database needs migrations; run without --dry-run first",
-              file=sys.stderr)
-        return 1
+    bootstrap.migrate(out=sys.stderr)  # also on a dry run: the schema is not data
 
     from soraq.ingest import iter_documents
     from soraq.registry.services.ingest import FAILED, IngestSummary, ingest
