@@ -62,3 +62,29 @@ def test_soraq_audit_verify_sets_up_django_itself(tmp_path):
                         text=True, timeout=120)
     assert ok.returncode == 0, ok.stderr
     assert "audit log intact" in ok.stdout
+
+
+@pytest.mark.slow
+def test_concurrent_appends_from_several_processes_on_sqlite(tmp_path):
+    """SQLite: several processes appending at once still make one unbroken chain."""
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    env.pop("SORAQ_REQUIRE_POSTGRES", None)
+    env.update(SORAQ_VAR_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="soraq.site.settings")
+    subprocess.run([sys.executable, "-m", "django", "migrate", "-v", "0"], env=env, check=True, timeout=300)
+    script = (
+        "import sys, django; django.setup()\n"
+        "from soraq.casework import audit\n"
+        "for i in range(40): audit.record(f'user:p{sys.argv[1]}', 'test.race', ('thing', i), {})\n"
+    )
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(n)], env=env, stderr=subprocess.PIPE, text=True)
+             for n in range(3)]
+    for p in procs:
+        _out, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err[-2000:]
+    check = subprocess.run([sys.executable, "-m", "soraq", "audit", "verify"], env=env, capture_output=True,
+                           text=True, timeout=120)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "120 entries" in check.stdout
