@@ -107,7 +107,7 @@ def test_cli_verify_with_an_external_anchor(capsys):
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_appends_keep_one_chain():
     if connection.vendor == "sqlite" and connection.settings_dict["NAME"].startswith("file:memorydb"):
-        pytest.skip("in-memory SQLite is not shared between threads")
+        pytest.skip("in-memory SQLite is not shared between threads (SQLite: see test_concurrent_appends_from_several_processes_on_sqlite)")
     errors: list[BaseException] = []
 
     def worker(n: int) -> None:
