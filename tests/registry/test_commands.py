@@ -180,3 +180,18 @@ def test_serve_command_migrates_then_serves_until_stopped(monkeypatch, capsys):
     out, err = capsys.readouterr()
     assert f"http://127.0.0.1:{httpd.server_port}/" in out
     assert "database: applying" in err and "pending migration" in err
+
+
+@pytest.mark.django_db
+def test_demo_account_roles(capsys, django_user_model):
+    from django.contrib.auth.models import Group
+
+    Group.objects.get_or_create(name="invented-role")
+    assert main(["demo-account", "--role", "invented-role"]) == 0
+    out, _ = capsys.readouterr()
+    assert "password:" in out and "Roles:" in out and "invented-role" in out
+    user = django_user_model.objects.get(username="demo")
+    assert list(user.groups.values_list("name", flat=True)) == ["invented-role"]
+    assert main(["demo-account", "--role", "no-such-role"]) == 2
+    _, err = capsys.readouterr()
+    assert "no role 'no-such-role'" in err
