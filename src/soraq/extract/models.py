@@ -39,16 +39,23 @@ def normalize_person_spans(doc: Any) -> None:
     """
     from natasha.doc import inject_morph, sent_words
 
+    import re
+
+    def oblique(span: Any) -> bool:  # a word that may be in a case other than the nominative
+        return any(re.search(r"[ауеюяыиой]$|ом$|ым$|ем$", t.text.lower()) for t in span.tokens)
+
     tagger, vocab = _natasha_morph()
-    sents = [s for s in doc.sents if any(sp.type == "PER" for sp in s.spans)]
+    sents = [s for s in doc.sents if any(sp.type == "PER" and oblique(sp) for sp in s.spans)]
     if not sents:
         return
     markups = tagger.map([sent_words(s) for s in sents])
     for sent, markup in zip(sents, markups):
         inject_morph(sent.tokens, markup.tokens)
-    for span in doc.spans:
-        if span.type == "PER":
-            span.normalize(vocab)
+    tagged = {id(s) for s in sents}
+    for sent in doc.sents:
+        for span in sent.spans:
+            if span.type == "PER" and id(sent) in tagged:
+                span.normalize(vocab)
 
 
 def natasha_ner(text: str) -> Any:

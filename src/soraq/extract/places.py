@@ -211,21 +211,39 @@ def _is_country(ctx: DocContext, place: str) -> bool:
     return fold(name) in _countries()
 
 
+class _Cue:
+    """A cue match inside a sentence, in sentence coordinates (what ``re.Match`` offered)."""
+
+    def __init__(self, sentence_start: int, text: str, start: int, end: int):
+        self._start, self._end = start - sentence_start, end - sentence_start
+        self._text = text[start:end]
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, _: int = 0) -> str:
+        return self._text
+
+
+def _cues(ctx: DocContext, section: str, key: str, k: int) -> list[_Cue]:
+    """Matches of one cue list in sentence ``k`` (found once per document)."""
+    s = ctx.sentences[k]
+    return [_Cue(s.start, ctx.text, a, b) for a, b in ctx.hits(section).in_sentence(key, k)]
+
+
 def home(ctx: DocContext, sentence_ids: list[int], exclude: set[str]) -> tuple[str, int, int] | None:
     """The subject's place of origin (village, district, city), as written."""
-    pattern = ctx.lexicon.pattern("home", "before")
     units = ctx.lexicon.words("home", "units")
-    after_cues = ctx.lexicon.pattern("home", "after")
     for k in sentence_ids:
         s = ctx.sentences[k]
-        if after_cues is not None:
-            for m in after_cues.finditer(s.text):
-                place = _place_before(ctx, s.text, m.start(), m.group(0))
-                if place and place.lower() not in exclude:
-                    return place, s.start, s.end
-        if pattern is None:
-            continue
-        for m in pattern.finditer(s.text):
+        for m in _cues(ctx, "home", "after", k):
+            place = _place_before(ctx, s.text, m.start(), m.group(0))
+            if place and place.lower() not in exclude:
+                return place, s.start, s.end
+        for m in _cues(ctx, "home", "before", k):
             place = _place_after(ctx, s.text, m.end(), units)
             if place and not any(place.lower().startswith(x) for x in exclude):
                 return place, s.start, s.end
@@ -234,52 +252,44 @@ def home(ctx: DocContext, sentence_ids: list[int], exclude: set[str]) -> tuple[s
 
 def location_abroad(ctx: DocContext, sentence_ids: list[int], exclude: set[str]) -> tuple[str, int, int] | None:
     """Where the subject lived, worked or was held before being sent to war."""
-    pattern = ctx.lexicon.pattern("location_abroad", "before")
-    after_cues = ctx.lexicon.pattern("location_abroad", "after")
     regexes = ctx.lexicon.pattern("location_abroad", "patterns")
     for k in sentence_ids:
         s = ctx.sentences[k]
-        if regexes is not None:
+        if regexes is not None and k in ctx.hits("location_abroad").sentences("patterns"):
             for m in regexes.finditer(s.text):
                 place = m.groupdict().get("place")
                 if place and place.lower() not in exclude:
                     return place, s.start, s.end
-        if after_cues is not None:
-            for m in after_cues.finditer(s.text):
-                place = _place_before(ctx, s.text, m.start(), m.group(0))
-                if place and place.lower() not in exclude:
-                    return place.split(",")[0], s.start, s.end
-        if pattern is None:
-            continue
-        for m in pattern.finditer(s.text):
+        for m in _cues(ctx, "location_abroad", "after", k):
+            place = _place_before(ctx, s.text, m.start(), m.group(0))
+            if place and place.lower() not in exclude:
+                return place.split(",")[0], s.start, s.end
+        for m in _cues(ctx, "location_abroad", "before", k):
             place = _place_after(ctx, s.text, m.end(), [])
             if place and not any(place.lower().startswith(x) for x in exclude) and not _is_country(ctx, place):
                 place = place.split(",")[0].strip()
                 return place, s.start, s.end
-    fallback = ctx.lexicon.pattern("location_abroad", "country_cues")
     country = ctx.lexicon.words("location_abroad", "country")
-    if fallback is not None and country:
+    cued = ctx.hits("location_abroad").sentences("country_cues")
+    if country:
         for k in sentence_ids:
-            s = ctx.sentences[k]
-            if fallback.search(s.text):
+            if k in cued:
+                s = ctx.sentences[k]
                 return country[0], s.start, s.end
     return None
 
 
 def occupation(ctx: DocContext, sentence_ids: list[int]) -> tuple[str, int, int] | None:
     """The subject's trade, as written ("car mechanic", "водитель микроавтобуса")."""
-    pattern = ctx.lexicon.pattern("occupation", "before")
     regexes = ctx.lexicon.pattern("occupation", "patterns")
     for k in sentence_ids:
         s = ctx.sentences[k]
-        if regexes is not None:
+        if regexes is not None and k in ctx.hits("occupation").sentences("patterns"):
             for m in regexes.finditer(s.text):
                 value = m.groupdict().get("occ")
                 if value:
                     return value.strip(), s.start, s.end
-        if pattern is None:
-            continue
-        for m in pattern.finditer(s.text):
+        for m in _cues(ctx, "occupation", "before", k):
             tail = s.text[m.end() :]
             clause = re.split(r"[,.;:—–()\"“”«»]", tail, maxsplit=1)[0]
             stop = _OCC_STOP.search(clause)
