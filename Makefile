@@ -37,7 +37,7 @@ install-test: $(VENV)/.installed-test
 run: install
 	@mkdir -p $(SORAQ_VAR_DIR)
 	$(BIN)/soraq ingest examples/
-	$(BIN)/soraq demo-account
+	$(BIN)/soraq demo-account --role caseworker --role reviewer
 	$(BIN)/soraq serve --host $(HOST) --port $(PORT)
 
 test: install-test

@@ -151,3 +151,15 @@ def test_oversized_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     path.write_text("x" * 101, encoding="utf-8")
     item = _one(path)
     assert isinstance(item, IngestError) and "file too large" in item.reason
+
+
+def test_a_folders_readme_is_not_taken_for_a_report(tmp_path) -> None:
+    from soraq.ingest import SourceDocument, iter_documents
+
+    (tmp_path / "README.md").write_text("# What this folder holds\n", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("editor backup", encoding="utf-8")
+    (tmp_path / "report.txt").write_text("An invented report.", encoding="utf-8")
+    docs = [d for d in iter_documents([tmp_path]) if isinstance(d, SourceDocument)]
+    assert [d.doc_id for d in docs] == ["report"]
+    # named explicitly, a README is still read: the user asked for it
+    assert [d.doc_id for d in iter_documents([tmp_path / "README.md"])] == ["README"]

@@ -34,6 +34,12 @@ Examples:
   soraq ingest --dry-run articles/       what would happen, changing nothing
   soraq ingest --no-link articles/       store and extract only
   soraq ingest --relink                  re-cluster every stored mention
+  soraq ingest --map name=ФИО,birth_year=Год,status=Статус list.xlsx
+                                         a published list: one report per row
+  soraq ingest --engine spark --out var/archive news-archive.jsonl
+                                         a large archive: pre-filter and extraction on
+                                         PySpark (reports to Parquet), then the relevant
+                                         reports are loaded into the registry
 """
 
 
@@ -48,6 +54,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--relink", action="store_true",
                         help="afterwards, re-cluster all stored mentions (human rulings still win)")
     parser.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    parser.add_argument("--map", metavar="FIELD=COLUMN,...", dest="column_map",
+                        help="for CSV/XLSX lists: which column holds which field, e.g. "
+                             "name=ФИО,birth_year=Год,home=Район (fields: name, given_name, family_name, "
+                             "patronymic, birth_year, citizenship, home, status, date, note)")
+    parser.add_argument("--engine", choices=("local", "spark"), default="local",
+                        help="spark: run the pre-filter and extraction of a large JSONL/WARC archive "
+                             "on PySpark (local mode unless --master says otherwise), writing Parquet "
+                             "to --out, then load the relevant reports (default: local)")
+    parser.add_argument("--out", metavar="DIR", help="with --engine spark: where the Parquet goes")
+    parser.add_argument("--master", default="local[2]", help="with --engine spark: the Spark master")
+    parser.add_argument("--no-load", action="store_true",
+                        help="with --engine spark: write the Parquet only, do not load the registry")
 
 
 def _summary_lines(summary, *, dry_run: bool) -> list[str]:  # type: ignore[no-untyped-def]
@@ -63,6 +81,15 @@ def run(args: argparse.Namespace) -> int:
     if not args.paths and not args.relink:
         print("soraq ingest: give at least one PATH (or --relink)", file=sys.stderr)
         return 2
+    column_map = None
+    if args.column_map:
+        from soraq.ingest import parse_column_map
+
+        try:
+            column_map = parse_column_map(args.column_map)
+        except ValueError as exc:
+            print(f"soraq ingest: --map: {exc}", file=sys.stderr)
+            return 2
     from soraq.site import bootstrap
 
     bootstrap.setup()
@@ -70,6 +97,9 @@ def run(args: argparse.Namespace) -> int:
 
     from soraq.ingest import iter_documents
     from soraq.registry.services.ingest import FAILED, IngestSummary, ingest
+
+    if args.engine == "spark":
+        return _run_spark(args)
 
     summary = IngestSummary()
     if args.paths:
@@ -93,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
 
         counts: dict[str, int] = {}
         try:
-            summary = ingest(iter_documents(args.paths), link=not args.no_link,
+            summary = ingest(iter_documents(args.paths, column_map=column_map), link=not args.no_link,
                              dry_run=args.dry_run, on_item=on_item)
         finally:
             if bar is not None:
@@ -110,4 +140,26 @@ def run(args: argparse.Namespace) -> int:
 
     if summary.failed and not (summary.new or summary.unchanged):
         return 1
+    return 3 if summary.failed else 0
+
+
+def _run_spark(args: argparse.Namespace) -> int:
+    """Extraction of an archive on PySpark, then a bulk load of its relevant reports."""
+    if not args.out or len(args.paths) != 1:
+        print("soraq ingest --engine spark: give one ARCHIVE and --out DIR", file=sys.stderr)
+        return 2
+    from soraq.ingest.spark import run_archive
+
+    archive = args.paths[0]
+    stats = run_archive(archive, args.out, master=args.master)
+    print(f"archive: {stats.documents} articles, {stats.filtered_out} filtered out, "
+          f"{stats.extracted} extracted ({stats.relevant} relevant, {stats.persons} persons), "
+          f"{stats.failed} failed, in {stats.seconds:.1f} s; Parquet in {args.out}")
+    if args.no_load:
+        return 0
+    from soraq.registry.services.bulk import load_archive_reports
+
+    summary = load_archive_reports(archive, args.out, link=not args.no_link)
+    for line in _summary_lines(summary, dry_run=False):
+        print(line)
     return 3 if summary.failed else 0

@@ -285,6 +285,11 @@ def read_url(url: str, *, fetcher: Fetcher | None = None, column_map: Mapping[st
                           lang_hint=lang_hint)
 
 
+def _is_folder_note(path: Path) -> bool:
+    """A folder's own README or a hidden file describes the folder; it is not a report."""
+    return path.name.startswith(".") or path.stem.upper() in ("README", "LICENSE", "NOTES")
+
+
 def iter_documents(
     sources: Iterable[str | Path],
     *,
@@ -310,7 +315,7 @@ def iter_documents(
             path = Path(source)
             if path.is_dir():
                 for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                    if child.suffix.lower() in SUFFIX_KINDS and child.suffix:
+                    if child.suffix.lower() in SUFFIX_KINDS and child.suffix and not _is_folder_note(child):
                         yield from read_path(child, column_map=column_map)
             elif path.exists():
                 yield from read_path(path, column_map=column_map)

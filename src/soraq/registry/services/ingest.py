@@ -155,6 +155,17 @@ def store_mentions(document: Document, report: Report) -> list[Mention]:
     return out
 
 
+def default_extractor(doc: SourceDocument) -> Report:
+    """A list row is structured data and becomes its report as listed; any other document is read."""
+    from soraq.ingest import LIST_ROW, row_to_report
+
+    if doc.extra.get("kind") == LIST_ROW:
+        return row_to_report(doc)
+    from soraq.extract import extract_document
+
+    return extract_document(doc)
+
+
 def ingest_document(
     doc: SourceDocument,
     *,
@@ -169,9 +180,7 @@ def ingest_document(
     reports extracted elsewhere or reviewed by hand.
     """
     if extractor is None:
-        from soraq.extract import extract_document
-
-        extractor = extract_document
+        extractor = default_extractor
     origin = doc.origin or doc.doc_id
     existing = Document.objects.filter(text_sha256=doc.text_sha256).values_list("doc_id", flat=True).first()
     if existing is not None:
