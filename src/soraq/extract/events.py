@@ -99,6 +99,11 @@ def dedupe(events: list[FoundEvent]) -> list[FoundEvent]:
             best = once.get(e.type)
             if best is None or (e.date is not None, -e.distance) > (best.date is not None, -best.distance):
                 once[e.type] = e
+    for etype, best in once.items():  # a fuller date that agrees with the chosen one is better
+        fuller = [e for e in events if e.type == etype and e.date and best.date and e.date != best.date
+                  and e.date.startswith(best.date)]
+        if fuller:
+            once[etype] = min(fuller, key=lambda e: e.distance)
     events = [e for e in events if e.type not in ONCE] + list(once.values())
     seen: dict[tuple[str, str | None], FoundEvent] = {}
     for e in events:

@@ -245,7 +245,7 @@ def home(ctx: DocContext, sentence_ids: list[int], exclude: set[str]) -> tuple[s
                 return place, s.start, s.end
         for m in _cues(ctx, "home", "before", k):
             place = _place_after(ctx, s.text, m.end(), units)
-            if place and not any(place.lower().startswith(x) for x in exclude):
+            if place and not any(place.lower().startswith(x) for x in exclude) and not _is_country(ctx, place):
                 return place, s.start, s.end
     return None
 
