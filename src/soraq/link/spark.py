@@ -33,7 +33,9 @@ def spark_session():
     session = (
         SparkSession.builder.master("local[2]")
         .appName("soraq-link")
-        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.sql.shuffle.partitions", "1")
+        .config("spark.default.parallelism", "1")
+        .config("spark.sql.adaptive.enabled", "false")
         .config("spark.ui.enabled", "false")
         .config("spark.driver.memory", "1g")
         .getOrCreate()

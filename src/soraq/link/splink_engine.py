@@ -167,7 +167,12 @@ def _predict_spark(ms: Sequence[Mention], records: list[dict[str, Any]], floor: 
 
     spark.udf.register(UDF_NAME, levels, StringType())
     sdf = spark.createDataFrame(records, schema="unique_id long, block_keys array<string>")
-    db_api = SparkAPI(spark_session=spark, break_lineage_method="persist", register_udfs_automatically=False)
+    db_api = SparkAPI(
+        spark_session=spark,
+        break_lineage_method="persist",
+        num_partitions_on_repartition=1,
+        register_udfs_automatically=False,
+    )
     df = db_api.register(sdf, dataset_display_name="mentions")
     linker = Linker(df, settings(), log_level=None)
     pred = linker.inference.predict(threshold_match_probability=floor, warning_mode="never")
