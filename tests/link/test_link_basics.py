@@ -86,3 +86,35 @@ def test_duckdb_engine_gives_the_same_pairs_as_python() -> None:
     pw = {(p.a_id, p.b_id): (round(p.match_weight, 6), p.decision) for p in py.pairs}
     dw = {(p.a_id, p.b_id): (round(p.match_weight, 6), p.decision) for p in dk.pairs}
     assert pw == dw
+
+
+def test_a_bare_mention_joins_the_one_person_of_that_name() -> None:
+    ms = [
+        m("a#0", "Oybek Nurmatov", birth_year=1990, citizenship="UZ", location_abroad="Tula"),
+        m("b#0", "Ойбек Нурматов", birth_year=1990, citizenship="UZ"),
+        m("c#0", "Oybek Nurmatov", citizenship="UZ"),  # name and citizenship only
+    ]
+    res = link_mentions(ms, engine="python")
+    assert clusters_of(res) == {frozenset({"a#0", "b#0", "c#0"})}
+
+
+def test_a_bare_mention_between_two_namesakes_stays_alone() -> None:
+    ms = [
+        m("a#0", "Oybek Nurmatov", birth_year=1990, citizenship="UZ", location_abroad="Tula"),
+        m("b#0", "Ойбек Нурматов", birth_year=1990, citizenship="UZ"),
+        m("c#0", "Oybek Nurmatov", birth_year=1971, citizenship="UZ", home="Andijan"),
+        m("d#0", "Ойбек Нурматов", birth_year=1971, citizenship="UZ"),
+        m("e#0", "Oybek Nurmatov", citizenship="UZ"),
+    ]
+    res = link_mentions(ms, engine="python")
+    assert clusters_of(res) == {frozenset({"a#0", "b#0"}), frozenset({"c#0", "d#0"}), frozenset({"e#0"})}
+
+
+def test_two_groups_with_disjoint_facts_are_not_joined_on_the_name_alone() -> None:
+    ms = [
+        m("a#0", "Oybek Nurmatov", birth_year=1990, citizenship="UZ"),
+        m("b#0", "Ойбек Нурматов", home="Andijan", citizenship="UZ"),
+    ]
+    res = link_mentions(ms, engine="python")
+    assert len(res.clusters) == 2
+    assert res.pairs and res.pairs[0].decision == "review"

@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
 
     from soraq.link import Mention
     from soraq.link.io import read_mentions
-    from soraq.link.search import CandidateIndex
+    from soraq.link.search import CandidateIndex, match_from
 
     query = Mention(
         mention_id="query",
@@ -54,11 +54,11 @@ def run(args: argparse.Namespace) -> int:
         relatives=[("mother", args.mother)] if args.mother else [],
     )
     try:
-        index = CandidateIndex(read_mentions(args.against))
+        index = CandidateIndex(read_mentions(args.against))  # any CandidateSource would do
     except OSError as exc:
         print(f"soraq match: cannot read {args.against}: {exc}", file=sys.stderr)
         return 2
-    results = index.match(query, limit=args.limit)
+    results = match_from(index, query, limit=args.limit)
     if not args.all:
         results = [r for r in results if r.decision != "apart"] or results[:3]
     if args.json:

@@ -9,11 +9,24 @@ passed to :func:`soraq.link.match`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Protocol
 
 from soraq.link.api import match
 from soraq.link.block import blocking_keys, key_index
 from soraq.link.mention import Mention
 from soraq.link.results import PairScore
+
+
+class CandidateSource(Protocol):
+    """Anything that can propose candidate mentions for a query (an in-memory index, a
+    database table indexed by :func:`soraq.names.search_keys`...)."""
+
+    def candidates(self, query: Mention, limit: int = ...) -> list[Mention]: ...
+
+
+def match_from(source: CandidateSource, query: Mention, limit: int = 10) -> list[PairScore]:
+    """Rank the candidates a source proposes for a query (best first)."""
+    return match(query, source.candidates(query), limit=limit)
 
 
 #: at most this many candidates are scored for one query
