@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from soraq.extract.context import DocContext
+from soraq.extract.name_lists import is_given_name
 from soraq.extract.names import NameGroup
 
 ROLE_WINDOW = 45  # characters looked at either side of a mention
@@ -179,6 +180,8 @@ def classify(ctx: DocContext, group: NameGroup) -> Role:
         close = any(_adjacent_cue(ctx, m.start, m.end) for m in mentions)
         placelike = all(_after_locative(ctx, m.start) for m in mentions)
         return Role("subject") if close and not placelike else Role("other")
+    if all(_after_locative(ctx, m.start) for m in mentions) and not (group.given and is_given_name(group.given)):
+        return Role("other")  # "detained in Sergiev Posad": a place built like a surname
     if cue or len(mentions) >= 2 or any(_story_cue(ctx, m.start) for m in mentions):
         return Role("subject")
     return Role("other")
