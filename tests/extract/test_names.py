@@ -74,3 +74,8 @@ def test_one_word_place_is_not_a_person(extract) -> None:  # type: ignore[no-unt
     text = ("Azerbaijani citizen Elvin Zeynalov, born in 1991, was detained by police in Samara and sent "
             "to the front in Ukraine.")
     assert [p.name for p in extract(text, "t").persons] == ["Elvin Zeynalov"]
+
+
+def test_place_built_like_a_surname_is_not_a_person(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Azerbaijani citizen Elvin Zeynalov was detained in Sergiev Posad and sent to the war in Ukraine."
+    assert [p.name for p in extract(text, "t").persons] == ["Elvin Zeynalov"]

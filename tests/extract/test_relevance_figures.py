@@ -61,3 +61,15 @@ def test_prefilter_drops_unrelated_text() -> None:
 def test_aggregate_figures(extract, text, figures) -> None:  # type: ignore[no-untyped-def]
     report = extract(text, "t", published="2025-06-01")
     assert [(f.citizenship, f.number) for f in report.figures] == figures
+
+
+def test_foreign_legion_on_the_ukrainian_side_is_not_relevant(extract) -> None:  # type: ignore[no-untyped-def]
+    text = ("Colombian volunteers of the International Legion fighting for Ukraine were killed near the front "
+            "line, their Russian captors said.")
+    assert not extract(text, "t").relevant
+
+
+@pytest.mark.parametrize("text", ["", "   \n ", "Hello."])
+def test_empty_or_trivial_documents(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    report = extract(text, "t")
+    assert not report.relevant and report.persons == [] and report.lang == "en"
