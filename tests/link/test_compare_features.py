@@ -53,6 +53,7 @@ def test_places_across_scripts_and_precision() -> None:
 
 def test_relatives_same_mother_is_strong_a_different_mother_contradicts() -> None:
     a = p(relatives=[("mother", "Xuraman Əliyeva")])
-    assert family.relatives(a, p(relatives=[("mother", "Хураман")])).level == "same"
+    assert family.relatives(a, p(relatives=[("mother", "Хураман")])).level == "same_given"
+    assert family.relatives(a, p(relatives=[("mother", "Хураман Алиева")])).level == "same"
     assert family.relatives(a, p(relatives=[("mother", "Səbinə")])).level == "different"
     assert family.relatives(a, p(relatives=[("brother", "Elnur")])) is None

@@ -120,8 +120,9 @@ COMPARISONS: tuple[Comparison, ...] = (
         "relatives",
         family.relatives,
         {
-            "same": Level(0.90, 0.005),
-            "related": Level(0.20, 0.02),
+            "same": Level(0.35, 5e-4),
+            "same_given": Level(0.55, 0.02),
+            "related": Level(0.20, 0.03),
             "different": Level(0.05, 0.95, veto=True),
         },
     ),

@@ -11,10 +11,11 @@ UNIQUE = ("mother", "father", "wife", "husband")
 
 
 def relatives(a: Prepared, b: Prepared) -> Outcome | None:
-    """The same mother, father or spouse is strong evidence; a different one (both named in full) tells two people apart."""
+    """The same mother, father or spouse is strong evidence (stronger named in full); a different one tells two people apart."""
     if not a.relatives or not b.relatives:
         return None
     agree: list[str] = []
+    full = False
     clash: list[str] = []
     loose = False
     for ra, wa in a.relatives:
@@ -24,12 +25,13 @@ def relatives(a: Prepared, b: Prepared) -> Outcome | None:
             if ra == rb and ra in UNIQUE:
                 if same_name:
                     agree.append(f"{ra} {' '.join(wa)!r} ~ {' '.join(wb)!r}")
+                    full = full or ag.matched >= 2
                 elif ag.matched == 0:
                     clash.append(f"{ra} {' '.join(wa)!r} vs {' '.join(wb)!r}")
             elif same_name and ag.shorter >= 1:
                 loose = True
     if agree and not clash:
-        return Outcome("same", "same relative named: " + "; ".join(agree))
+        return Outcome("same" if full else "same_given", "same relative named: " + "; ".join(agree))
     if clash and not agree:
         return Outcome("different", "different relative in the same role: " + "; ".join(clash))
     if loose:
