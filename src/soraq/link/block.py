@@ -22,8 +22,11 @@ from functools import lru_cache
 from soraq.link.mention import Mention
 from soraq.names.keys import search_keys
 
-#: a key shared by more mentions than this is too common to block on (1M-scale safety valve)
+#: a full-name key shared by more mentions than this is too common to block on (safety valve)
 MAX_BLOCK = 5000
+#: the looser keys (rules 2 and 3) are dropped sooner: a common surname and a birth year can
+#: gather thousands of mentions of different men, and the full-name key covers the rest
+MAX_LOOSE_BLOCK = 500
 
 
 @lru_cache(maxsize=300_000)
@@ -75,7 +78,7 @@ def blocking_keys(m: Mention) -> set[str]:
 
 
 def blocking_key_lists(mentions: Sequence[Mention]) -> list[list[str]]:
-    """Each mention's blocking keys, without keys shared by more than MAX_BLOCK mentions.
+    """Each mention's blocking keys, without keys shared by too many mentions.
 
     Every engine blocks on these lists, so every engine compares the same pairs.
     """
@@ -83,7 +86,7 @@ def blocking_key_lists(mentions: Sequence[Mention]) -> list[list[str]]:
     per = [sorted(blocking_keys(m)) for m in mentions]
     for keys in per:
         counts.update(keys)
-    return [[k for k in keys if counts[k] <= MAX_BLOCK] for keys in per]
+    return [[k for k in keys if counts[k] <= (MAX_BLOCK if k[0] == "n" else MAX_LOOSE_BLOCK)] for keys in per]
 
 
 def candidate_pairs(mentions: Sequence[Mention]) -> Iterator[tuple[int, int]]:
