@@ -52,7 +52,7 @@ def link_mentions(
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     if engine == "python" or len(ms) < 2:
-        pairs = score_candidates_python(ms)
+        pairs = score_candidates_python(ms, full_reasons=keep_apart)
         if not keep_apart:
             pairs = [p for p in pairs if p.decision != "apart"]
     else:
@@ -77,6 +77,8 @@ def is_bare(m: Mention) -> bool:
     )
 
 
-def score_candidates_python(ms: Sequence[Mention]) -> list[PairScore]:
-    """Score every blocked candidate pair in process."""
-    return [score_pair_fast(ms[i], ms[j]) for i, j in candidate_pairs(ms)]
+def score_candidates_python(ms: Sequence[Mention], full_reasons: bool = True) -> list[PairScore]:
+    """Score every blocked candidate pair in process (reasons in words for all, or only for
+    pairs in the merge and review bands)."""
+    scorer = score_pair if full_reasons else score_pair_fast
+    return [scorer(ms[i], ms[j]) for i, j in candidate_pairs(ms)]

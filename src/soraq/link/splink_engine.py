@@ -110,7 +110,7 @@ def score_candidates_splink(ms: Sequence[Mention], engine: str = "duckdb", keep_
         pair = pair_from_levels(a.mention_id, b.mention_id, labels)
         if abs(pair.match_weight - weight) > 1e-6:  # Splink and the model must agree
             raise RuntimeError(f"Splink weight {weight} != model weight {pair.match_weight}")
-        if pair.decision != "apart":  # reasons in words for the pairs someone will read
+        if keep_apart or pair.decision != "apart":  # reasons in words for the pairs someone will read
             outs = outcomes(a, b)
             pair = pair_from_levels(a.mention_id, b.mention_id, labels, outs)
         out.append(pair)
