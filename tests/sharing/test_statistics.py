@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from soraq.sharing.records import EventRecord
 from soraq.sharing.statistics import bar_chart_svg, compute, registry_statistics, to_csv, wording
@@ -72,3 +74,31 @@ def test_registry_statistics_are_cached_and_served_stale_while_recomputing(regis
     assert registry_statistics(public=False).total == 12  # the stale tables, at once
     cache.delete("soraq.sharing.statistics.full.lock")
     assert registry_statistics(public=False, use_cache=False).total == 12
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["KG", "UZ", "NP", None]), st.sampled_from(["missing", "killed", None]),
+                          st.sampled_from(["A, North Region", "B, South Region", None]), st.booleans(),
+                          st.lists(st.sampled_from(["deception", "debt", "torture"]), max_size=2)),
+                max_size=60))
+def test_public_statistics_never_show_fewer_than_k(rows):
+    records = [record(i, citizenship=c, status=s, home=h, confirmed=conf, coercion=tuple(co))
+               for i, (c, s, h, conf, co) in enumerate(rows)]
+    stats = compute(records, public=True)
+    assert stats.total is None or stats.total >= 5
+    for table in stats.tables:
+        for row in table.rows:
+            assert row.reported is None or row.reported >= 5
+            assert row.confirmed is None or row.confirmed == 0 or row.confirmed >= 5
+
+
+@pytest.mark.django_db
+def test_confirmed_means_a_reviewer_verified_a_mention(registry):
+    from soraq.registry.models import Mention
+    from soraq.sharing.source import iter_person_records, iter_stat_records
+
+    Mention.objects.filter(document__doc_id="test-doc-2").update(review_state="verified")
+    confirmed = [r for r in iter_person_records() if r.confirmed]
+    assert [r.documents for r in confirmed] == [("test-doc-2",)]
+    assert sum(r.confirmed for r in iter_stat_records()) == 1
+    assert compute(iter_stat_records(), public=False).confirmed == 1
