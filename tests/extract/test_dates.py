@@ -82,3 +82,18 @@ def test_azerbaijani_suffixes_are_stripped(word: str, stem: str) -> None:
 
 def test_azerbaijani_number_suffixes() -> None:
     assert az_suffixes.strip_number_suffixes("yanvarın 15-də, 2026-cı il, 24-ü") == "yanvarın 15, 2026 il, 24"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The last message was on 19 November 2025. Three days later he was shot dead.", "en",
+         ["2025-11-19", "2025-11-22"]),
+        ("The last message was on 19 November 2025. A few days later he was shot dead.", "en",
+         ["2025-11-19", "2025-11"]),
+        ("Разговор состоялся 19 ноября. Спустя два дня она увидела сюжет.", "ru", ["2025-11-19", "2025-11-21"]),
+        ("Martın 3-də saxlanılıb. Bir neçə gün sonra müqavilə imzalatdırıblar.", "az", ["2025-03-03", "2025-03"]),
+    ],
+)
+def test_time_counted_from_the_last_date(text: str, lang: str, expected: list[str]) -> None:
+    assert values(text, lang, date(2025, 12, 1)) == expected

@@ -134,3 +134,14 @@ def test_a_genitive_name_after_a_kinship_word_is_not_the_relative(extract) -> No
 def test_events_are_in_story_order(person) -> None:  # type: ignore[no-untyped-def]
     types = event_types(person(EN_STORY, published="2025-07-01"))
     assert types.index("departure") < types.index("deployment") < types.index("disappearance")
+
+
+def test_since_then_dates_the_disappearance(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("Kenyan citizen Brian Wafula was sent to the front in Ukraine. He last called his wife on "
+               "October 4. Since then the family has heard nothing.", published="2025-12-01")
+    assert event_dates(p)["disappearance"] == {"2025-10"}
+
+
+def test_killed_in_the_war_implies_deployment(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("Гражданин Таджикистана Рустам Назаров, отбывавший срок в российской колонии, погиб в Украине.")
+    assert "deployment" in event_types(p) and "death" in event_types(p)

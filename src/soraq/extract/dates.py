@@ -50,6 +50,7 @@ class _Patterns:
     last_year: re.Pattern[str] | None
     last_summer: re.Pattern[str] | None
     last_month: re.Pattern[str] | None
+    later: re.Pattern[str] | None
     numbers: dict[str, int]
     units: dict[str, str]
 
@@ -117,9 +118,26 @@ def _patterns(lang: str) -> _Patterns:
         last_year=opt("last_year"),
         last_summer=opt("last_summer"),
         last_month=opt("last_month"),
+        later=_later_pattern(d, num_alt, unit_words),
         numbers=numbers,
         units=unit_words,
     )
+
+
+def _later_pattern(d: dict, num_alt: str, unit_words: dict[str, str]) -> re.Pattern[str] | None:  # type: ignore[type-arg]
+    """ "three days later", "спустя два дня", "bir neçə gün sonra": time counted from the last date."""
+    units = _alt(list(unit_words))
+    few = _alt(d.get("few", [])) or r"(?!)"
+    amount = rf"(?P<n>\d{{1,2}}|{num_alt}|a|an|(?P<few>{few}))"
+    parts = []
+    if d.get("later_after"):
+        parts.append(rf"{amount}\s+(?P<unit>{units})\s+(?:{_alt(d['later_after'])})")
+    if d.get("later_before"):
+        amount2 = amount.replace("?P<n>", "?P<n2>").replace("?P<few>", "?P<few2>")
+        parts.append(rf"(?:{_alt(d['later_before'])})\s+{amount2}\s+(?P<unit2>{units})")
+    if not parts:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
 
 
 def _month_number(word: str, months: list[list[str]]) -> int | None:
@@ -340,6 +358,22 @@ def find_dates(text: str, lang: str, base: date | None, published: bool = True) 
                     found.append(DateMention(m.start(), m.end(), value))
                     taken.append((m.start(), m.end()))
     found.sort(key=lambda f: f.start)
+    if pats.later is not None:
+        for m in pats.later.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            prior = [f for f in found if f.end <= m.start()]
+            if not prior:
+                continue
+            g = m.groupdict()
+            unit = pats.units.get((g.get("unit") or g.get("unit2") or "").lower())
+            few = g.get("few") or g.get("few2")
+            n = None if few else _number(g.get("n") or g.get("n2") or "", pats)
+            value = _later(prior[-1].value, unit, n)
+            if value:
+                found.append(DateMention(m.start(), m.end(), value))
+                taken.append((m.start(), m.end()))
+        found.sort(key=lambda f: f.start)
     if pats.next_day is not None:
         for m in pats.next_day.finditer(text):
             prior = [f for f in found if f.end <= m.start() and len(f.value) == 10]
@@ -348,6 +382,23 @@ def find_dates(text: str, lang: str, base: date | None, published: bool = True) 
                 found.append(DateMention(m.start(), m.end(), d.isoformat()))
         found.sort(key=lambda f: f.start)
     return found
+
+
+def _later(previous: str, unit: str | None, n: int | None) -> str | None:
+    """A date ``n`` units after ``previous``, at no more precision than both allow."""
+    if unit is None:
+        return None
+    if n is None:  # "a few days later": only the month (or year) is sure
+        return previous[:7] if unit in ("day", "week") else previous[:4]
+    if len(previous) == 10 and unit in ("day", "week"):
+        d = date.fromisoformat(previous) + timedelta(days=n * (7 if unit == "week" else 1))
+        return d.isoformat() if unit == "day" else d.isoformat()[:7]
+    if len(previous) >= 7 and unit == "month":
+        y, mo = divmod(int(previous[:4]) * 12 + int(previous[5:7]) - 1 + n, 12)
+        return f"{y:04d}-{mo + 1:02d}"
+    if unit == "year":
+        return f"{int(previous[:4]) + n:04d}"
+    return previous[:7] if len(previous) >= 7 else previous[:4]
 
 
 def base_date(text: str, published: str | None, lang: str) -> tuple[date | None, bool]:

@@ -74,6 +74,7 @@ def find_events(ctx: DocContext, sentence_ids: list[int], dates: list[DateMentio
     usable = [d for d in dates if not any(s <= d.start < e for s, e in birth_spans)]
     raw: list[FoundEvent] = []
     hits = ctx.hits("events")
+    since_then = ctx.hits("dates").sentences("since_then")
     wanted = set(sentence_ids)
     for etype, found in hits.by_key.items():
         for k, start, end in found:
@@ -83,8 +84,27 @@ def find_events(ctx: DocContext, sentence_ids: list[int], dates: list[DateMentio
             if _excluded(ctx, etype, s.text, start - s.start, end - s.start):
                 continue
             when, gap = _date_for(ctx, usable, s.start, s.end, start, end)
+            if when is None and k in since_then:
+                when = _previous_date(usable, s.start)
             raw.append(FoundEvent(etype, when, s.start, s.end, start, gap))
-    return dedupe(raw)
+    return dedupe(infer(raw))
+
+
+def _previous_date(dates: list[DateMention], before: int) -> str | None:
+    """For "since then": the month of the last date named before the sentence."""
+    prior = [d for d in dates if d.end <= before]
+    return prior[-1].value[:7] if prior else None
+
+
+def infer(events: list[FoundEvent]) -> list[FoundEvent]:
+    """Someone killed, wounded or captured in the war was sent to it: add the deployment."""
+    types = {e.type for e in events}
+    if "deployment" not in types:
+        for e in events:
+            if e.type in ("death", "captured", "wounded"):
+                events = events + [FoundEvent("deployment", None, e.start, e.end, e.trigger, 10_000)]
+                break
+    return events
 
 
 def dedupe(events: list[FoundEvent]) -> list[FoundEvent]:

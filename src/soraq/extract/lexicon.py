@@ -82,7 +82,7 @@ class Lexicon:
             self.groups[section] = {
                 key: compile_phrases(value)
                 for key, value in table.items()
-                if isinstance(value, list)
+                if isinstance(value, list) and all(isinstance(v, str) for v in value)
             }
         return self.groups[section]
 
@@ -101,6 +101,8 @@ class Lexicon:
                     continue
                 entries = []
                 for phrase in phrases:
+                    if not isinstance(phrase, str):
+                        continue  # e.g. month spellings, a list of lists
                     compiled = re.compile(phrase_to_regex(phrase), re.IGNORECASE)
                     if phrase.startswith("re:"):
                         entries.append(("", True, compiled))
