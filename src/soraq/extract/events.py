@@ -141,14 +141,16 @@ def dedupe(events: list[FoundEvent]) -> list[FoundEvent]:
 
 
 def order(events: list[FoundEvent]) -> list[FoundEvent]:
-    """Dated events by date; undated ones at their place in the usual story order."""
+    """Dated events by date (story order within a month); undated ones at their place in the story."""
     rank = {t: i for i, t in enumerate(STORY_ORDER)}
-    return sorted(events, key=lambda e: (rank.get(e.type, 99) if e.date is None else _story_slot(e, events, rank),
-                                         e.date or "", e.trigger))
-
-
-def _story_slot(e: FoundEvent, events: list[FoundEvent], rank: dict[str, int]) -> float:
-    """A dated event sits at its story rank, nudged by its date among the other dated events."""
-    dated = sorted((x for x in events if x.date), key=lambda x: x.date or "")
-    pos = dated.index(e)
-    return rank.get(e.type, 99) * 0.0 + pos * 0.001 + min(rank.get(x.type, 99) for x in dated[pos:])
+    dated = sorted((e for e in events if e.date), key=lambda e: ((e.date or "")[:7], rank.get(e.type, 99),
+                                                                 e.date or "", e.trigger))
+    undated = sorted((e for e in events if not e.date), key=lambda e: (rank.get(e.type, 99), e.trigger))
+    out: list[FoundEvent] = []
+    i = 0
+    for d in dated:
+        while i < len(undated) and rank.get(undated[i].type, 99) <= rank.get(d.type, 99):
+            out.append(undated[i])
+            i += 1
+        out.append(d)
+    return out + undated[i:]
