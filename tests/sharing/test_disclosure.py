@@ -40,6 +40,7 @@ records_strategy = st.lists(
         status=st.sampled_from(["missing", "killed", "captured", "returned", None]),
         consent=consents,
         relatives=st.just((("mother", "Invented Mother"),)),
+        coercion=st.lists(st.sampled_from(["deception", "debt", "torture", "bounty"]), max_size=2).map(tuple),
         notes=st.just("a private note"),
     ),
     max_size=80,
@@ -56,6 +57,9 @@ def test_no_published_class_is_smaller_than_k(records):
     result = publish_persons(records, secret=SECRET)
     assert all(n >= K for n in _people_per_class(result.persons).values())
     assert len(result.persons) + result.suppressed == len(records)
+    # coercion methods are shown only where k members of the class share them
+    shown = Counter((p.quasi_identifiers(), p.coercion) for p in result.persons if p.coercion is not None)
+    assert all(n >= K for n in shown.values())
 
 
 @settings(max_examples=150, deadline=None)

@@ -16,7 +16,10 @@ publish. The rules, in order:
    than ``k`` at the last step is suppressed. Each published equivalence class
    (identical published quasi-identifiers) holds at least ``k`` records, whatever
    step produced it, because a step only groups the records no earlier step
-   could publish.
+   could publish. Coercion methods are shown on a row only when at least ``k``
+   members of its class share the same set of methods; otherwise they are
+   withheld (``None``), so that a rare combination reported in the press cannot
+   single a row out.
 5. **Aggregates** (statistics): a count below ``k`` is not shown; suppressed
    categories are merged into an "other" bucket and, when that bucket is itself
    below ``k``, the smallest shown categories join it, so that no suppressed
@@ -104,7 +107,8 @@ class PublicPerson:
     region: str | None
     birth_band: str | None
     status: str | None
-    coercion: tuple[str, ...] = ()
+    #: None when withheld: the class's members with this set of methods are fewer than k
+    coercion: tuple[str, ...] | None = ()
     confirmed: bool = False
     #: only with the family's recorded consent
     name: str | None = None
@@ -186,15 +190,22 @@ def publish_persons(
                 continue
             # one spelling of the region for the whole class: the most common one
             spelling = Counter(values[1] for _, values in members).most_common(1)[0][0]
+            methods = Counter(_methods(record) for record, _ in members)
             for record, values in members:
-                published.append(_public_person(record, values, spelling, level, secret))
+                shown = _methods(record) if methods[_methods(record)] >= k else None
+                published.append(_public_person(record, values, spelling, level, secret, shown))
             by_level[step.name] = by_level.get(step.name, 0) + len(members)
     published.sort(key=lambda p: p.public_id)
     return PublicationResult(published, suppressed=len(remaining), by_level=by_level, k=k)
 
 
+def _methods(record: PersonRecord) -> tuple[str, ...]:
+    return tuple(sorted(set(record.coercion)))
+
+
 def _public_person(
-    record: PersonRecord, values: tuple, region: str | None, level: int, secret: str
+    record: PersonRecord, values: tuple, region: str | None, level: int, secret: str,
+    coercion: tuple[str, ...] | None,
 ) -> PublicPerson:
     consented = has_consent(record)
     citizenship, _, band, status = values
@@ -204,7 +215,7 @@ def _public_person(
         region=region,
         birth_band=band,
         status=status,
-        coercion=tuple(sorted(set(record.coercion))),
+        coercion=coercion,
         confirmed=record.confirmed,
         name=record.name if consented else None,
         photo_url=record.photo_url if consented else None,

@@ -69,7 +69,7 @@ def public_row(person: PublicPerson) -> dict[str, object]:
         "birth_band": person.birth_band,
         "status": person.status,
         "confirmed": "yes" if person.confirmed else "no",
-        "coercion": "; ".join(person.coercion),
+        "coercion": "*" if person.coercion is None else "; ".join(person.coercion),
     }
 
 

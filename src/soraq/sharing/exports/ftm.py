@@ -97,7 +97,7 @@ def public_entities(dataset) -> Iterator[EntityProxy]:
         person.add("nationality", public.citizenship, quiet=True)
         person.add("address", ", ".join(x for x in (public.region, public.citizenship) if x) or None)
         person.add("summary", f"status: {public.status or 'unknown'}")
-        person.add("keywords", list(public.coercion))
+        person.add("keywords", list(public.coercion or ()))
         yield person
 
 

@@ -47,7 +47,7 @@ def full_person(record: PersonRecord) -> dict[str, Any]:
 def public_person(person: PublicPerson) -> dict[str, Any]:
     data = asdict(person)
     out = {key: data[key] for key in PUBLIC_COLUMNS}
-    out["coercion"] = list(person.coercion)
+    out["coercion"] = None if person.coercion is None else list(person.coercion)
     return out
 
 

@@ -163,7 +163,7 @@ def _public_entries(dataset, domain: str):
             "source_date": entry,
             "full_name": person.name,
             "description": (
-                f"coercion: {', '.join(person.coercion)}" if person.coercion else None
+                f"coercion: {', '.join(person.coercion)}" if person.coercion else None  # None: withheld
             ),
             "home_state": person.region,
             "home_country": person.citizenship,
