@@ -145,3 +145,10 @@ def test_since_then_dates_the_disappearance(person) -> None:  # type: ignore[no-
 def test_killed_in_the_war_implies_deployment(person) -> None:  # type: ignore[no-untyped-def]
     p = person("Гражданин Таджикистана Рустам Назаров, отбывавший срок в российской колонии, погиб в Украине.")
     assert "deployment" in event_types(p) and "death" in event_types(p)
+
+
+def test_event_places(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("Гражданин Узбекистана Шерзод Каримов уехал на заработки в Пермь в 2023 году. В марте 2025 года "
+               "его задержали в Перми. 15 апреля его отправили на фронт в Украину.", published="2025-07-01")
+    assert [(e.type, e.date, e.place) for e in p.events] == [
+        ("departure", "2023", "Пермь"), ("detention", "2025-03", "Пермь"), ("deployment", "2025-04-15", "Украина")]

@@ -90,6 +90,30 @@ def find_events(ctx: DocContext, sentence_ids: list[int], dates: list[DateMentio
     return dedupe(infer(raw))
 
 
+WAR_EVENTS = frozenset({"deployment", "death", "captured", "wounded", "disappearance"})
+ABROAD_EVENTS = frozenset({"departure", "detention", "contract"})
+
+
+def place_of(ctx: DocContext, event: FoundEvent, abroad: str | None) -> str | None:
+    """Where an event happened, when its sentence says so plainly.
+
+    War events in a sentence naming the war's country get that country; going
+    abroad, detention and signing get the person's place abroad when the
+    sentence names it. Anything subtler is left empty rather than guessed.
+    """
+    sentence = ctx.text[event.start : event.end]
+    if event.type in WAR_EVENTS:
+        cue = ctx.lexicon.pattern("event_places", "war_cues")
+        country = ctx.lexicon.words("event_places", "war_country")
+        if cue is not None and country and cue.search(sentence):
+            return country[0]
+    if event.type in ABROAD_EVENTS and abroad:
+        stem = abroad[: max(4, len(abroad) - 2)].lower()
+        if stem in sentence.lower():
+            return abroad
+    return None
+
+
 def _previous_date(dates: list[DateMention], before: int) -> str | None:
     """For "since then": the month of the last date named before the sentence."""
     prior = [d for d in dates if d.end <= before]
