@@ -52,9 +52,7 @@ def link_mentions(
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     if engine == "python" or len(ms) < 2:
-        pairs = score_candidates_python(ms, full_reasons=keep_apart)
-        if not keep_apart:
-            pairs = [p for p in pairs if p.decision != "apart"]
+        pairs = score_candidates_python(ms, full_reasons=keep_apart, keep_apart=keep_apart)
     else:
         from soraq.link.splink_engine import score_candidates_splink
 
@@ -77,8 +75,15 @@ def is_bare(m: Mention) -> bool:
     )
 
 
-def score_candidates_python(ms: Sequence[Mention], full_reasons: bool = True) -> list[PairScore]:
+def score_candidates_python(
+    ms: Sequence[Mention], full_reasons: bool = True, keep_apart: bool = True
+) -> list[PairScore]:
     """Score every blocked candidate pair in process (reasons in words for all, or only for
-    pairs in the merge and review bands)."""
+    pairs in the merge and review bands); pairs kept apart are dropped unless ``keep_apart``."""
     scorer = score_pair if full_reasons else score_pair_fast
-    return [scorer(ms[i], ms[j]) for i, j in candidate_pairs(ms)]
+    out = []
+    for i, j in candidate_pairs(ms):
+        pair = scorer(ms[i], ms[j])
+        if keep_apart or pair.decision != "apart":
+            out.append(pair)
+    return out

@@ -90,21 +90,28 @@ def blocking_key_lists(mentions: Sequence[Mention]) -> list[list[str]]:
 
 
 def candidate_pairs(mentions: Sequence[Mention]) -> Iterator[tuple[int, int]]:
-    """Index pairs (i < j) that share a blocking key, each once."""
+    """Index pairs (i < j) that share a blocking key, each once.
+
+    A pair is produced only in the block of the smallest key the two mentions share, so no
+    set of seen pairs is needed (memory stays linear in the number of mentions).
+    """
+    lists = blocking_key_lists(mentions)
+    keysets = [frozenset(k) for k in lists]
     index: dict[str, list[int]] = defaultdict(list)
-    for i, keys in enumerate(blocking_key_lists(mentions)):
+    for i, keys in enumerate(lists):
         for k in keys:
             index[k].append(i)
-    seen: set[tuple[int, int]] = set()
-    for members in index.values():
+    for key, members in index.items():
         if len(members) < 2:
             continue
         for x in range(len(members)):
+            a = members[x]
+            ka = keysets[a]
             for y in range(x + 1, len(members)):
-                pair = (members[x], members[y])
-                if pair not in seen:
-                    seen.add(pair)
-                    yield pair
+                b = members[y]
+                shared = ka & keysets[b]
+                if len(shared) == 1 or min(shared) == key:
+                    yield (a, b) if a < b else (b, a)
 
 
 def key_index(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
