@@ -80,6 +80,27 @@ def prepare_database(args, var_dir: Path) -> dict:
     else:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+    exports = {}
+    if args.exports:
+        import io
+
+        from soraq.sharing.exporting import build_dataset, pfif_domain
+        from soraq.sharing.exports import render
+
+        for public in (False, True):
+            started = time.perf_counter()
+            dataset = build_dataset(public=public)
+            built = time.perf_counter() - started
+            for fmt in ("csv", "json", "pfif", "ftm"):
+                started = time.perf_counter()
+                out = io.StringIO()
+                render(dataset, fmt, out, pfif_domain=pfif_domain())
+                exports[f"{'public' if public else 'full'} {fmt}"] = {
+                    "build_s": round(built, 2), "render_s": round(time.perf_counter() - started, 2),
+                    "mb": round(len(out.getvalue().encode()) / 1e6, 1)}
+                figures = exports[f"{'public' if public else 'full'} {fmt}"]
+                print(f"export {'public' if public else 'full'} {fmt}: records {figures['build_s']} s, "
+                      f"render {figures['render_s']} s, {figures['mb']} MB", file=sys.stderr, flush=True)
     user = get_user_model().objects.create_user(username="bench-viewer")
     user.groups.add(Group.objects.get_or_create(name="viewer")[0])
     session = SessionStore()
@@ -91,7 +112,7 @@ def prepare_database(args, var_dir: Path) -> dict:
 
     token = ApiToken.issue(user, "benchmark")[1]
     connection.close()
-    return {"samples": samples, "session": session.session_key, "token": token,
+    return {"samples": samples, "session": session.session_key, "token": token, "exports": exports,
             "load_seconds": load_seconds, "vendor": connection.vendor}
 
 
@@ -229,6 +250,8 @@ def main() -> int:
                         help="requests per scenario from a single client, the baseline (0: skip)")
     parser.add_argument("--tcp-nodelay", action="store_true",
                         help="serve with TCP_NODELAY (benchmarks/serve_nodelay.py), the fix proposed for serve")
+    parser.add_argument("--no-exports", dest="exports", action="store_false",
+                        help="skip timing the exports (full and public, every format)")
     parser.add_argument("--json", metavar="FILE", help="write the figures as JSON")
     parser.add_argument("--keep-log", metavar="FILE", help="copy the server's log here at the end")
     args = parser.parse_args()
@@ -281,7 +304,7 @@ def main() -> int:
                 server.kill()
         summary = {"tcp_nodelay": args.tcp_nodelay, "n_persons": args.n, "n_documents": 3 * args.n, "database": prepared["vendor"],
                    "clients": args.clients, "tool": tool, "load_seconds": round(prepared["load_seconds"], 1),
-                   "target_p95_ms": TARGET_P95_MS, "results": results}
+                   "target_p95_ms": TARGET_P95_MS, "results": results, "exports": prepared["exports"]}
         print(json.dumps(summary, indent=1))
         if args.json:
             Path(args.json).write_text(json.dumps(summary, indent=1) + "\n")

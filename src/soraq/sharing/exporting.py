@@ -50,10 +50,24 @@ def filename(fmt: str, public: bool) -> str:
 
 
 def export_response(dataset, fmt: str) -> StreamingHttpResponse:
+    """The export as a download, rendered into a spooled file (memory up to 8 MB, then disk)."""
+    import io
+    import tempfile
+
     media_type, _ = MEDIA_TYPES[fmt]
+    spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)
+    text = io.TextIOWrapper(spool, encoding="utf-8", newline="")
+    render(dataset, fmt, text, pfif_domain=pfif_domain())
+    text.flush()
+    text.detach()
+    spool.seek(0)
 
     def chunks() -> Iterator[bytes]:
-        yield render_text(dataset, fmt).encode("utf-8")
+        try:
+            while block := spool.read(64 * 1024):
+                yield block
+        finally:
+            spool.close()
 
     response = StreamingHttpResponse(chunks(), content_type=media_type)
     response["Content-Disposition"] = f'attachment; filename="{filename(fmt, dataset.public)}"'
