@@ -183,15 +183,8 @@ def parse_with_dateparser(expression: str, lang: str) -> tuple[date, str] | None
 
 
 def _is_month_az(word: str) -> bool:
-    return _month_number(word, _patterns("az").month_names) is not None and word.lower() == _month_stem(word)
-
-
-def _month_stem(word: str) -> str:
-    for spellings in _patterns("az").month_names:
-        for s in spellings:
-            if word.lower() == s.lower().rstrip("*"):
-                return word.lower()
-    return ""
+    """Exactly an Azerbaijani month name, no ending ("yanvar", not "yanvarın")."""
+    return any(word.lower() == s.lower().rstrip("*") for spellings in _patterns("az").month_names for s in spellings)
 
 
 # ---------------------------------------------------------------- resolution

@@ -9,14 +9,14 @@ not victims of recruitment.
 
 from __future__ import annotations
 
-from soraq.extract import attribution, facts, language, names, relatives, relevance, roles, sentences
+from soraq.extract import attribution, language, names, relatives, relevance, roles, sentences
 from soraq.extract.context import DocContext
 from soraq.extract.dates import base_date, find_dates
+from soraq.extract.figures import find_figures
 from soraq.extract.lexicon import load
 from soraq.extract.subject import build_person
-from soraq.extract.figures import find_figures
 from soraq.ingest.documents import SourceDocument
-from soraq.report import Report
+from soraq.report import Report, is_partial_date
 
 
 def _normalise_published(published: str | None) -> str | None:
@@ -26,11 +26,8 @@ def _normalise_published(published: str | None) -> str | None:
     value = str(published).strip()[:10]
     for size in (10, 7, 4):
         head = value[:size]
-        if len(head) == size and all(c.isdigit() or c == "-" for c in head):
-            from soraq.report import is_partial_date
-
-            if is_partial_date(head):
-                return head
+        if len(head) == size and is_partial_date(head):
+            return head
     return None
 
 
@@ -105,4 +102,4 @@ def extract_document(doc: SourceDocument) -> Report:
     return extract_text(doc.text, doc.doc_id, published=doc.published, lang=doc.lang, url=doc.url)
 
 
-__all__ = ["extract_document", "extract_text", "facts"]
+__all__ = ["extract_document", "extract_text"]

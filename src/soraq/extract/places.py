@@ -63,17 +63,14 @@ def _ru_nominative(phrase: str) -> str:
         return phrase
     out = list(words)
     gender = None
-    for i in range(len(words) - 1, -1, -1):
+    for i in range(len(words) - 1, -1, -1):  # the head noun comes last; adjectives before it agree
         w = words[i]
-        if re.search(r"(?:ого|его|ой|ей|ому|ему|ом|ем|ым|им|ую|юю)$", w) and gender is not None:
-            out[i] = _ru_adjective(w, gender)
-        elif re.search(r"(?:ого|его|ой|ому|ому|ым|ую|ский|ская|ское)$", w) and i < len(words) - 1:
+        adjective = re.search(r"(?:ого|его|ой|ей|ому|ему|ым|им|ую|юю|ский|ская|ское)$", w)
+        if adjective and i < len(words) - 1:
             out[i] = _ru_adjective(w, gender)
         else:
             out[i], g = _ru_noun_nominative(w)
             gender = gender or g
-            if i < len(words) - 1:
-                out[i] = w if False else out[i]
     return " ".join(out)
 
 
