@@ -53,3 +53,14 @@ def test_token_command_creates_lists_and_revokes(users, capsys):
     prefix = listing.split("…", 1)[0]
     call_command("soraq_token", "revoke", prefix)
     assert ApiToken.authenticate(token) is None
+
+
+def test_exports_imports_and_tokens_are_audited(client, registry, users, tokens):
+    from soraq.casework.models import AuditEntry
+
+    client.get("/api/exports/csv?public=false", HTTP_AUTHORIZATION=f"Bearer {tokens['admin']}")
+    entry = AuditEntry.objects.filter(action="sharing.export").latest("seq")
+    assert entry.actor == "user:test-admin"
+    assert entry.details == {"format": "csv", "public": False, "records": 12, "channel": "api"}
+    assert AuditEntry.objects.filter(action="sharing.token.create").count() >= 5
+    assert "Qarvelli" not in str(list(AuditEntry.objects.values_list("details", flat=True)))

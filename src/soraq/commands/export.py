@@ -43,10 +43,13 @@ def run(args: argparse.Namespace) -> int:
     import django
 
     django.setup()
-    from soraq.sharing.exporting import build_dataset, pfif_domain
+    import getpass
+
+    from soraq.sharing.exporting import audit_export, build_dataset, pfif_domain
     from soraq.sharing.exports import render
 
     dataset = build_dataset(public=args.public)
+    audit_export(f"cli:{getpass.getuser()}", dataset, args.format, "cli")
     if args.output == "-":
         render(dataset, args.format, sys.stdout, pfif_domain=pfif_domain())
         sys.stdout.flush()

@@ -19,5 +19,5 @@ class ApiTokenAdmin(admin.ModelAdmin):
     @admin.action(description="Revoke the selected tokens")
     def revoke(self, request, queryset) -> None:
         for token in queryset:
-            token.revoke()
+            token.revoke(by=request.user)
         messages.success(request, f"{queryset.count()} token(s) revoked")

@@ -413,9 +413,11 @@ ExportFormat = Literal["csv", "json", "pfif", "ftm"]
 def export(request: HttpRequest, fmt: ExportFormat, public: bool = True):
     """The public dataset (default), or with ``public=false`` the operator's full export."""
     require(request, "export.public" if public else "export.full")
-    from soraq.sharing.exporting import build_dataset, export_response
+    from soraq.sharing.exporting import audit_export, build_dataset, export_response
 
-    return export_response(build_dataset(public=public), fmt)
+    dataset = build_dataset(public=public)
+    audit_export(caller(request), dataset, fmt, "api")
+    return export_response(dataset, fmt)
 
 
 @api.get("/statistics", response={200: StatisticsOut, 401: Error, 403: Error}, tags=["statistics"])

@@ -28,6 +28,21 @@ def publication_secret() -> str:
     return salted_hmac("soraq.sharing.public_id", "v1").hexdigest()
 
 
+def audit(actor, action: str, details: dict) -> None:
+    """One entry in case work's tamper-evident audit log (ids and counts only, never names)."""
+    from soraq.casework.audit import record
+
+    record(actor, action, None, details)
+
+
+def audit_export(actor, dataset, fmt: str, channel: str) -> None:
+    """Every export is logged: who, which format, public or full, how many records, through what."""
+    details = {"format": fmt, "public": dataset.public, "records": len(dataset.persons), "channel": channel}
+    if dataset.public:
+        details["suppressed"] = dataset.result.suppressed
+    audit(actor, "sharing.export", details)
+
+
 def build_dataset(*, public: bool) -> FullDataset | PublicDataset:
     from soraq.sharing.source import iter_document_records, iter_person_records
 

@@ -60,6 +60,7 @@ class ApiToken(models.Model):
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
         row = cls.objects.create(user=user, name=name[:100], prefix=token[: len(TOKEN_PREFIX) + 6],
                                  digest=digest(token))
+        _audit(user, "sharing.token.create", row)
         return row, token
 
     @classmethod
@@ -77,7 +78,15 @@ class ApiToken(models.Model):
             row.last_used_at = now
         return row
 
-    def revoke(self) -> None:
+    def revoke(self, by=None) -> None:
         if self.revoked_at is None:
             self.revoked_at = timezone.now()
             self.save(update_fields=["revoked_at"])
+            _audit(by, "sharing.token.revoke", self)
+
+
+def _audit(actor, action: str, token: "ApiToken") -> None:
+    """Token creation and revocation go to case work's audit log (prefix and owner, never the token)."""
+    from soraq.casework.audit import record
+
+    record(actor, action, token, {"prefix": token.prefix, "owner": token.user_id})

@@ -106,7 +106,7 @@ def exports_page(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def export_download(request: HttpRequest, fmt: str) -> HttpResponse:
-    from soraq.sharing.exporting import build_dataset, export_response
+    from soraq.sharing.exporting import audit_export, build_dataset, export_response
 
     if fmt not in FORMATS:
         return HttpResponse("unknown format", status=404, content_type="text/plain")
@@ -114,7 +114,9 @@ def export_download(request: HttpRequest, fmt: str) -> HttpResponse:
     denied = _require(request, "export.public" if public else "export.full")
     if denied:
         return denied
-    return export_response(build_dataset(public=public), fmt)
+    dataset = build_dataset(public=public)
+    audit_export(request.user, dataset, fmt, "web")
+    return export_response(dataset, fmt)
 
 
 @require_http_methods(["GET", "POST"])
@@ -146,5 +148,10 @@ def import_page(request: HttpRequest) -> HttpResponse:
                         context["report"] = report
                         return render(request, "sharing/import.html", context, status=400)
                 report = import_list(raw, name, column_map)
+        from soraq.sharing.exporting import audit
+
+        audit(request.user, "sharing.import", {"kind": "pfif" if name.lower().endswith(".xml") else "list",
+                                               "imported": report.imported, "unchanged": report.unchanged,
+                                               "refused": report.failed})
         context["report"] = report
     return render(request, "sharing/import.html", context)

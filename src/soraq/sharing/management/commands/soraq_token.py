@@ -50,5 +50,5 @@ class Command(BaseCommand):
             if not rows:
                 raise CommandError(f"no active token starts with {prefix!r}")
             for row in rows:
-                row.revoke()
+                row.revoke(by="cli")
             self.stdout.write(f"revoked {len(rows)} token(s)")
