@@ -259,11 +259,9 @@ def find_dates(text: str, lang: str, base: date | None, published: bool = True) 
         day = int(day_s)
         explicit = bool(year_s)
         parsed = parse_with_dateparser(m.group(0), lang) if year_s else None
-        if year_s:
-            year = int(year_s)
-        else:
-            year = _resolve_year(month, day, base, near(pats.this_year, m.start(), m.end()),
-                                 near(pats.last_year, m.start(), m.end()), published)
+        year: int | None = int(year_s) if year_s else _resolve_year(
+            month, day, base, near(pats.this_year, m.start(), m.end()),
+            near(pats.last_year, m.start(), m.end()), published)
         if parsed is not None and parsed[1] == "day":
             year, month, day = parsed[0].year, parsed[0].month, parsed[0].day
         value = _iso(year, month, day)
@@ -308,9 +306,9 @@ def find_dates(text: str, lang: str, base: date | None, published: bool = True) 
         if lang == "en" and m.group("month").lower() == "march" and not re.search(
                 r"\b(?:in|of|since|until|late|early|mid|by)\s+$", text[max(0, m.start() - 12) : m.start()], re.I):
             continue
-        year = _resolve_year(month, None, base, near(pats.this_year, m.start(), m.end()),
-                             near(pats.last_year, m.start(), m.end(), 30), published)
-        value = _iso(year, month)
+        month_year = _resolve_year(month, None, base, near(pats.this_year, m.start(), m.end()),
+                                   near(pats.last_year, m.start(), m.end(), 30), published)
+        value = _iso(month_year, month)
         if value:
             found.append(DateMention(m.start(), m.end(), value))
             taken.append((m.start(), m.end()))

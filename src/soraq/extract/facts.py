@@ -10,6 +10,7 @@ itself points at).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from soraq.extract.context import DocContext
@@ -17,12 +18,12 @@ from soraq.extract.context import DocContext
 
 @dataclass
 class Found:
-    value: object
+    value: int | str
     start: int
     end: int
 
 
-def _nearest(matches: list[tuple[int, int, object]], anchors: list[int]) -> Found | None:
+def _nearest(matches: Sequence[tuple[int, int, int | str]], anchors: list[int]) -> Found | None:
     if not matches:
         return None
     best = min(matches, key=lambda m: min((abs(m[0] - a) for a in anchors), default=0))
@@ -47,7 +48,7 @@ def birth_year(ctx: DocContext, named: list[int], own: list[int], anchors: list[
     """An explicit birth year ("born in 1980", "1980 года рождения", "1980-ci il təvəllüdlü")."""
     for ids in (named, own):
         found = _search(ctx, "year", "year", ids, anchors)
-        if found and 1900 <= int(found.value) <= 2030:  # type: ignore[arg-type]
+        if found and 1900 <= int(found.value) <= 2030:
             return found
     return None
 

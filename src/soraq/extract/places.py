@@ -253,16 +253,16 @@ def location_abroad(ctx: DocContext, sentence_ids: list[int], exclude: set[str])
     for k in sentence_ids:
         s = ctx.sentences[k]
         if regexes is not None and k in ctx.hits("location_abroad").sentences("patterns"):
-            for m in regexes.finditer(s.text):
-                place = m.groupdict().get("place")
+            for found in regexes.finditer(s.text):
+                place = found.groupdict().get("place")
                 if place and place.lower() not in exclude:
                     return place, s.start, s.end
-        for m in _cues(ctx, "location_abroad", "after", k):
-            place = _place_before(ctx, s.text, m.start(), m.group(0))
+        for cue in _cues(ctx, "location_abroad", "after", k):
+            place = _place_before(ctx, s.text, cue.start(), cue.group(0))
             if place and place.lower() not in exclude:
                 return place.split(",")[0], s.start, s.end
-        for m in _cues(ctx, "location_abroad", "before", k):
-            place = _place_after(ctx, s.text, m.end(), [])
+        for cue in _cues(ctx, "location_abroad", "before", k):
+            place = _place_after(ctx, s.text, cue.end(), [])
             if place and not any(place.lower().startswith(x) for x in exclude) and not _is_country(ctx, place):
                 place = place.split(",")[0].strip()
                 return place, s.start, s.end
@@ -282,12 +282,12 @@ def occupation(ctx: DocContext, sentence_ids: list[int]) -> tuple[str, int, int]
     for k in sentence_ids:
         s = ctx.sentences[k]
         if regexes is not None and k in ctx.hits("occupation").sentences("patterns"):
-            for m in regexes.finditer(s.text):
-                value = m.groupdict().get("occ")
+            for found in regexes.finditer(s.text):
+                value = found.groupdict().get("occ")
                 if value:
                     return value.strip(), s.start, s.end
-        for m in _cues(ctx, "occupation", "before", k):
-            tail = s.text[m.end() :]
+        for cue in _cues(ctx, "occupation", "before", k):
+            tail = s.text[cue.end() :]
             clause = re.split(r"[,.;:—–()\"“”«»]", tail, maxsplit=1)[0]
             stop = _OCC_STOP.search(clause)
             if stop:

@@ -49,10 +49,11 @@ def _relation_near(ctx: DocContext, start: int, end: int) -> tuple[str, int] | N
                 distance = len(gap)
                 if best is None or distance < best[2]:
                     best = (relation, start - len(before) + m.start(), distance)
-        m = pattern.search(after)
-        if m and re.match(r"^\s*[,(—–]\s*(?:\w+\s+){0,2}$", after[: m.start()]) and m.start() <= 20:
-            if best is None or m.start() < best[2]:
-                best = (relation, end + m.start(), m.start() + 1)
+        following = pattern.search(after)
+        if following and re.match(r"^\s*[,(—–]\s*(?:\w+\s+){0,2}$", after[: following.start()]) \
+                and following.start() <= 20:
+            if best is None or following.start() < best[2]:
+                best = (relation, end + following.start(), following.start() + 1)
     return (best[0], best[1]) if best else None
 
 
@@ -96,8 +97,8 @@ def _official_near(ctx: DocContext, start: int, end: int) -> bool:
         gap = before[m.end() :]
         if len(gap) <= 3 and not re.search(r"[.;!?]", gap):
             return True
-    m = pattern.search(after)
-    return bool(m and m.start() <= 12 and re.match(r"^\s*[,(—–]", after))
+    title_after = pattern.search(after)
+    return bool(title_after and title_after.start() <= 12 and re.match(r"^\s*[,(—–]", after))
 
 
 def _byline(ctx: DocContext, start: int, end: int) -> bool:

@@ -11,7 +11,7 @@ from soraq.extract.context import DocContext
 from soraq.extract.dates import DateMention
 from soraq.extract.names import NameGroup
 from soraq.extract.name_lists import fold
-from soraq.report import Event, Evidence, Person, Relative
+from soraq.report import Coercion, Event, EventType, Evidence, Person, Relation, Relative, Sex, Status
 
 
 def _sex(ctx: DocContext, group: NameGroup, sentence_ids: list[int]) -> str:
@@ -38,16 +38,16 @@ def build_person(ctx: DocContext, index: int, owners: list[list[int]], dates: li
     anchors = [m.start for m in group.mentions]
     evidence = [Evidence(field="name", start=best.start, end=best.end)]
     person = Person(name=best.display, given_name=group.given, family_name=group.family,
-                    patronymic=group.patronymic, sex=_sex(ctx, group, own))
+                    patronymic=group.patronymic, sex=Sex(_sex(ctx, group, own)))
     birth_spans: list[tuple[int, int]] = []
     by = facts.birth_year(ctx, named, own, anchors)
     age = facts.age(ctx, named, own, anchors)
     if by is not None:
-        person.birth_year = int(by.value)  # type: ignore[arg-type]
+        person.birth_year = int(by.value)
         evidence.append(Evidence(field="birth_year", start=by.start, end=by.end))
         birth_spans.append((by.start, by.end))
     if age is not None:
-        person.age = int(age.value)  # type: ignore[arg-type]
+        person.age = int(age.value)
         evidence.append(Evidence(field="age", start=age.start, end=age.end))
         year = facts.reference_year(ctx)
         if by is None and year:
@@ -73,22 +73,22 @@ def build_person(ctx: DocContext, index: int, owners: list[list[int]], dates: li
         person.occupation = occ[0]
         evidence.append(Evidence(field="occupation", start=occ[1], end=occ[2]))
     found = events.find_events(ctx, own_or_named, dates, birth_spans)
-    person.events = [Event(type=e.type, date=e.date, place=events.place_of(ctx, e, person.location_abroad))
+    person.events = [Event(type=EventType(e.type), date=e.date, place=events.place_of(ctx, e, person.location_abroad))
                      for e in found]
     for i, e in enumerate(found):
         evidence.append(Evidence(field=f"events[{i}]", start=e.start, end=e.end))
     st, st_k = status.decide(ctx, [e.type for e in found], own_or_named)
-    person.status = st
+    person.status = Status(st)
     if st_k is not None:
         s = ctx.sentences[st_k]
         evidence.append(Evidence(field="status", start=s.start, end=s.end))
     methods = coercion.find_coercion(ctx, own_or_named)
-    person.coercion = [m for m, _ in methods]
+    person.coercion = [Coercion(m) for m, _ in methods]
     for i, (_, k) in enumerate(methods):
         s = ctx.sentences[k]
         evidence.append(Evidence(field=f"coercion[{i}]", start=s.start, end=s.end))
     rels = relatives_by_subject.get(index, [])
-    person.relatives = [Relative(name=name, relation=relation) for name, relation, _, _ in rels]
+    person.relatives = [Relative(name=name, relation=Relation(relation)) for name, relation, _, _ in rels]
     for i, (_, _, start, end) in enumerate(rels):
         evidence.append(Evidence(field=f"relatives[{i}]", start=start, end=end))
     person.evidence = evidence
