@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from datetime import datetime
 
 from django.db.models import Prefetch, QuerySet
 
@@ -81,61 +80,98 @@ def person_queryset() -> QuerySet:
 
 
 def record_from_person(person, consent: Consent | None = None) -> PersonRecord:
-    """One registry person (with mentions, events and documents prefetched) as a plain record."""
-    mentions = list(person.mentions.all())
-    events: list[EventRecord] = []
-    seen_events: set[tuple] = set()
+    """One registry person (mentions, events and documents prefetched) as a plain record."""
+    mentions = [
+        (person.pk, m.document.doc_id, m.occupation, m.location_abroad, m.coercion, m.relatives, m.review_state)
+        for m in person.mentions.all()
+    ]
+    events = [
+        (person.pk, e.type, e.date, e.place)
+        for m in person.mentions.all() for e in m.events.all()
+    ]
+    values = {field: getattr(person, field) for field in PERSON_FIELDS}
+    return _record(values, mentions, events, consent)
+
+
+PERSON_FIELDS = ("pk", "name_latin", "name_cyrillic", "names", "given_name", "family_name", "patronymic",
+                 "sex", "birth_year", "citizenship", "home", "status", "updated_at")
+
+
+def iter_person_records(queryset: QuerySet | None = None) -> Iterator[PersonRecord]:
+    """Every person of the registry (or of ``queryset``) as a record, in chunks.
+
+    Built from plain value queries (three per chunk of persons), not model
+    instances: exporting the whole registry is the one place where that matters.
+    """
+    from soraq.registry.models import Event, Mention, Person
+
+    queryset = queryset if queryset is not None else Person.objects.all()
+    consent_by_person = consents()
+    ids = list(queryset.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        mentions: dict[int, list[tuple]] = {}
+        for row in (Mention.objects.filter(person_id__in=chunk).order_by("pk").values_list(
+                "person_id", "document__doc_id", "occupation", "location_abroad", "coercion", "relatives",
+                "review_state")):
+            mentions.setdefault(row[0], []).append(row)
+        events: dict[int, list[tuple]] = {}
+        for row in (Event.objects.filter(mention__person_id__in=chunk)
+                    .order_by("date_sort", "mention_id", "index")
+                    .values_list("mention__person_id", "type", "date", "place")):
+            events.setdefault(row[0], []).append(row)
+        persons = Person.objects.filter(pk__in=chunk).order_by("pk").values_list(*PERSON_FIELDS)
+        for values in persons:
+            person = dict(zip(PERSON_FIELDS, values, strict=True))
+            yield _record(person, mentions.get(person["pk"], []), events.get(person["pk"], []),
+                          consent_by_person.get(person["pk"]))
+
+
+def _record(person: dict, mentions: list[tuple], events: list[tuple], consent: Consent | None) -> PersonRecord:
+    seen: set[tuple] = set()
+    event_records: list[EventRecord] = []
+    for _, kind, date, place in events:
+        if (kind, date, place) not in seen:
+            seen.add((kind, date, place))
+            event_records.append(EventRecord(kind, date or None, place or None))
+    event_records.sort(key=lambda e: e.date or "9999")
     coercion: list[str] = []
     relatives: list[tuple[str, str]] = []
     documents: list[str] = []
-    for mention in mentions:
-        for event in mention.events.all():
-            key = (event.type, event.date, event.place)
-            if key not in seen_events:
-                seen_events.add(key)
-                events.append(EventRecord(event.type, event.date or None, event.place or None))
-        for method in mention.coercion or []:
+    for _, doc_id, _occupation, _abroad, methods, kin, _state in mentions:
+        for method in methods or []:
             if method not in coercion:
                 coercion.append(method)
-        for relative in mention.relatives or []:
+        for relative in kin or []:
             pair = (relative.get("relation", "relative"), relative.get("name", ""))
             if pair[1] and pair not in relatives:
                 relatives.append(pair)
-        if mention.document.doc_id not in documents:
-            documents.append(mention.document.doc_id)
-    events.sort(key=lambda e: e.date or "9999")
-    names = [n for n in (person.names or []) if n]
-    name = person.display_name
+        if doc_id not in documents:
+            documents.append(doc_id)
+    names = [n for n in (person["names"] or []) if isinstance(n, str) and n]
+    name = person["name_latin"] or person["name_cyrillic"] or (names[0] if names else f"#{person['pk']}")
     return PersonRecord(
-        person_id=str(person.pk),
+        person_id=str(person["pk"]),
         name=name,
-        given_name=person.given_name or None,
-        family_name=person.family_name or None,
-        patronymic=person.patronymic or None,
-        sex=person.sex or None,
-        birth_year=person.birth_year,
-        citizenship=person.citizenship or None,
-        home=person.home or None,
-        occupation=_most_common(m.occupation for m in mentions),
-        location_abroad=_most_common(m.location_abroad for m in mentions),
-        status=person.status or None,
-        events=tuple(events),
+        given_name=person["given_name"] or None,
+        family_name=person["family_name"] or None,
+        patronymic=person["patronymic"] or None,
+        sex=person["sex"] or None,
+        birth_year=person["birth_year"],
+        citizenship=person["citizenship"] or None,
+        home=person["home"] or None,
+        occupation=_most_common(m[2] for m in mentions),
+        location_abroad=_most_common(m[3] for m in mentions),
+        status=person["status"] or None,
+        events=tuple(event_records),
         coercion=tuple(coercion),
         relatives=tuple(relatives),
         documents=tuple(documents),
         aliases=tuple(n for n in names if n != name),
-        confirmed=any(m.review_state == "verified" for m in mentions),
+        confirmed=any(m[6] == "verified" for m in mentions),
         consent=consent,
-        updated=person.updated_at,
+        updated=person["updated_at"],
     )
-
-
-def iter_person_records(queryset: QuerySet | None = None) -> Iterator[PersonRecord]:
-    """Every person of the registry (or of ``queryset``) as a record, in chunks."""
-    queryset = queryset if queryset is not None else person_queryset()
-    consent_by_person = consents()
-    for person in queryset.iterator(chunk_size=CHUNK):
-        yield record_from_person(person, consent_by_person.get(person.pk))
 
 
 def document_record(document) -> DocumentRecord:
@@ -197,9 +233,3 @@ def iter_stat_records() -> Iterator[PersonRecord]:
             confirmed=pk in verified,
             consent=consent_by_person.get(pk),
         )
-
-
-def now() -> datetime:
-    from django.utils import timezone
-
-    return timezone.now()
