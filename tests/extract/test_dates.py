@@ -97,3 +97,7 @@ def test_azerbaijani_number_suffixes() -> None:
 )
 def test_time_counted_from_the_last_date(text: str, lang: str, expected: list[str]) -> None:
     assert values(text, lang, date(2025, 12, 1)) == expected
+
+
+def test_numeric_dates() -> None:
+    assert values("Погиб 12.03.2024, похоронен 2024-03-20.", "ru", None) == ["2024-03-12", "2024-03-20"]

@@ -79,3 +79,11 @@ def test_one_word_place_is_not_a_person(extract) -> None:  # type: ignore[no-unt
 def test_place_built_like_a_surname_is_not_a_person(extract) -> None:  # type: ignore[no-untyped-def]
     text = "Azerbaijani citizen Elvin Zeynalov was detained in Sergiev Posad and sent to the war in Ukraine."
     assert [p.name for p in extract(text, "t").persons] == ["Elvin Zeynalov"]
+
+
+def test_a_row_of_a_published_list(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("Мамедов Эльчин Рауф оглы, 1985 г.р., уроженец Азербайджана, погиб в зоне СВО 12.03.2024.",
+               published=None)
+    assert (p.name, p.family_name, p.patronymic, p.birth_year, p.citizenship, p.status) == (
+        "Мамедов Эльчин Рауф оглы", "Мамедов", "Рауф", 1985, "AZ", "killed")
+    assert ("death", "2024-03-12") in [(e.type, e.date) for e in p.events]

@@ -24,6 +24,11 @@ from soraq.extract import az_suffixes
 from soraq.extract.lexicon import Lexicon, load, phrase_to_regex
 
 
+#: numeric dates: 12.03.2024, 12/03/2024 (day first, as in these languages) and ISO 2024-03-12
+_NUMERIC = re.compile(r"(?<![\d.])(?:(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)"
+                      r"|(?P<y2>(?:19|20)\d\d)-(?P<m2>[01]\d)-(?P<d2>[0-3]\d))(?![\d.]\d)")
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int
@@ -249,7 +254,16 @@ def find_dates(text: str, lang: str, base: date | None, published: bool = True) 
             return False
         return pattern.search(text[max(0, s - span) : min(len(text), e + span)]) is not None
 
+    for m in _NUMERIC.finditer(text):
+        g = m.groupdict()
+        year, month, day = int(g.get("y") or g.get("y2")), int(g.get("m") or g.get("m2")), int(g.get("d") or g.get("d2"))
+        value = _iso(year, month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+        if value:
+            found.append(DateMention(m.start(), m.end(), value, True))
+            taken.append((m.start(), m.end()))
     for m in pats.full.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
         g = m.groupdict()
         month = _month_number(g.get("month") or g.get("month2") or "", pats.month_names)
         day_s = g.get("day") or g.get("day2")

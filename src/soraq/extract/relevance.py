@@ -19,12 +19,16 @@ from soraq.extract.lexicon import LANGUAGES, load
 
 
 def _stem(phrase: str) -> str | None:
-    """The longest literal piece of a lexicon phrase, lower-case ("sent ... front*" -> "front")."""
+    """The longest word of a lexicon phrase without its "*", lower-case ("sent ... front*" -> "front").
+
+    Any text the phrase matches contains that word, so a substring test keeps
+    the filter's recall; words under three letters are too common to help.
+    """
     if phrase.startswith("re:"):
         return None
-    pieces = [p.strip().replace("*", "") for p in phrase.lower().split("...")]
-    best = max(pieces, key=len).strip()
-    return best if len(best) >= 4 else None
+    words = [w.replace("*", "") for w in phrase.lower().replace("...", " ").split()]
+    best = max(words, key=len, default="")
+    return best if len(best) >= 3 else None
 
 
 @cache
