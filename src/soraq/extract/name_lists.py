@@ -46,7 +46,7 @@ _FEMALE_SURNAME = re.compile(r"(?:[oe]va|yeva|skaya|ova|ова|ева|ина|с�
 
 def fold(text: str) -> str:
     """Lower-case Latin skeleton of a word: script, accents and common spelling variants removed."""
-    text = (text or "").lower().replace("ə", "a").replace("ı", "i")
+    text = (text or "").lower().replace("ə", "a").replace("ı", "i").replace("ç", "ch").replace("ş", "sh")
     text = "".join(_CYR.get(ch, ch) for ch in text)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if ch.isalnum() or ch == " ")
