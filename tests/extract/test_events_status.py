@@ -152,3 +152,11 @@ def test_event_places(person) -> None:  # type: ignore[no-untyped-def]
                "его задержали в Перми. 15 апреля его отправили на фронт в Украину.", published="2025-07-01")
     assert [(e.type, e.date, e.place) for e in p.events] == [
         ("departure", "2023", "Пермь"), ("detention", "2025-03", "Пермь"), ("deployment", "2025-04-15", "Украина")]
+
+
+def test_a_headline_about_several_people_applies_to_each(extract) -> None:  # type: ignore[no-untyped-def]
+    text = ("Rusiya ordusu tərkibində həlak olan soydaşlarımızın siyahısı\n\n"
+            "1. Quliyev Namiq Arif oğlu, 1979-cu il təvəllüdlü. 2. Kərimov Elvin Rauf oğlu, 1990-cı il təvəllüdlü.")
+    report = extract(text, "t", published="2025-01-10")
+    assert [(p.name, p.birth_year, p.status) for p in report.persons] == [
+        ("Quliyev Namiq Arif oğlu", 1979, "killed"), ("Kərimov Elvin Rauf oğlu", 1990, "killed")]

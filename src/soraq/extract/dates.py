@@ -351,7 +351,7 @@ def find_dates(text: str, lang: str, base: date | None, published: bool = True) 
                     prior = [f for f in found if f.start < m.start() and len(f.value) >= 7]
                     value = prior[-1].value[:7] if prior else _iso(base.year, base.month)
                 elif kind == "last":
-                    if any(0 <= f.start - m.end() <= 20 for f in found):
+                    if any(0 <= f.start - m.end() <= 20 or 0 <= m.start() - f.end <= 20 for f in found):
                         continue  # "last year's October" is dated by its month
                     value = _iso(base.year - 1)
                 elif kind == "month":
