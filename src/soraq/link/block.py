@@ -54,7 +54,7 @@ def word_year_keys(m: Mention) -> set[str]:
     return {sys.intern(f"y:{k}|{m.birth_year}") for k in words}
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=50_000)
 def _deletion_keys(pairs: frozenset[str]) -> frozenset[str]:
     """Rule 3 keys from name-pair keys: one skeleton kept, the other with a letter deleted."""
     out: set[str] = set()
