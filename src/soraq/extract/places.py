@@ -234,8 +234,14 @@ def _cues(ctx: DocContext, section: str, key: str, k: int) -> list[_Cue]:
 def home(ctx: DocContext, sentence_ids: list[int], exclude: set[str]) -> tuple[str, int, int] | None:
     """The subject's place of origin (village, district, city), as written."""
     units = ctx.lexicon.words("home", "units")
+    regexes = ctx.lexicon.pattern("home", "patterns")
     for k in sentence_ids:
         s = ctx.sentences[k]
+        if regexes is not None and k in ctx.hits("home").sentences("patterns"):
+            for found in regexes.finditer(s.text):
+                place = found.groupdict().get("place")
+                if place and place.lower() not in exclude and not _is_country(ctx, place):
+                    return place, s.start, s.end
         for m in _cues(ctx, "home", "after", k):
             place = _place_before(ctx, s.text, m.start(), m.group(0))
             if place and place.lower() not in exclude:
