@@ -27,9 +27,8 @@ _OCC_STOP = re.compile(r"\b(?:in|on|at|for|with|and|but|to|from|until|before|aft
 
 
 def _stop_names(ctx: DocContext) -> set[str]:
-    from soraq.extract.names import _stop_words
-
-    return _stop_words(ctx.lang)
+    """Capitalised words that are never a place (articles, pronouns, months, institutions)."""
+    return {w.lower() for w in ctx.lexicon.words("home", "not_places")}
 
 
 def _ru_noun_nominative(word: str) -> tuple[str, str | None]:
