@@ -58,3 +58,19 @@ def test_home_district_alone_does_not_imply_citizenship(person) -> None:  # type
     p = person("Lənkəran rayonunun sakini Zeynalov Elvin Kamran oğlu Rusiya ordusunda Ukraynada həlak olub.")
     assert p.citizenship is None
     assert p.home is not None and p.home.startswith("Lənkəran")
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "abroad"),
+    [
+        ("Kenyan citizen Brian Wafula from Eldoret flew from Nairobi to Moscow for a job and was sent to the "
+         "front in Ukraine.", "Eldoret", "Moscow"),
+        ("Гражданин Таджикистана Далер Рахимов из Кулябского района работал на стройке в Подольске, а потом "
+         "погиб на войне в Украине.", "Кулябский район", "Подольск"),
+        ("Sumqayıtlı gənc Nicat Əlizadə Moskvada tikintidə işləyirdi, sonra Rusiya ordusu tərkibində Ukraynada "
+         "həlak olub.", "Sumqayıt", "Moskva"),
+    ],
+)
+def test_home_and_place_abroad(person, text, home, abroad) -> None:  # type: ignore[no-untyped-def]
+    p = person(text)
+    assert (p.home, p.location_abroad) == (home, abroad)

@@ -22,6 +22,8 @@ from soraq.extract.names import _match_case, _morph
 _CAP = r"[A-ZÀ-ÖØ-ÞƏĞİŞÇÖÜА-ЯЁ][\w'’.-]*"
 _CAP_RUN = re.compile(rf"{_CAP}(?:[ \u00a0-]{_CAP})*")
 _WORD = re.compile(r"[\w'’-]+")
+#: what may stand right before "from"/"из" for it to give a home: a name, an age
+_NAME_OR_AGE_BEFORE = re.compile(r"(?:[A-ZÀ-ÖØ-ÞƏĞİŞÇÖÜА-ЯЁ][\w'’-]+|\d{1,2},|year-old|летн\w+)\s*$")
 _OCC_STOP = re.compile(r"\b(?:in|on|at|for|with|and|but|to|from|until|before|after|since|who|which|that|such|"
                        r"в|на|с|и|но|до|после|где|который|которая|как)\b", re.IGNORECASE)
 
@@ -240,6 +242,11 @@ def home(ctx: DocContext, sentence_ids: list[int], exclude: set[str]) -> tuple[s
             for found in regexes.finditer(s.text):
                 place = found.groupdict().get("place")
                 if place and place.lower() not in exclude and not _is_country(ctx, place):
+                    return place, s.start, s.end
+        for cue in _cues(ctx, "home", "after_name", k):
+            if _NAME_OR_AGE_BEFORE.search(s.text[: cue.start()]):
+                place = _place_after(ctx, s.text, cue.end(), units)
+                if place and not any(place.lower().startswith(x) for x in exclude) and not _is_country(ctx, place):
                     return place, s.start, s.end
         for m in _cues(ctx, "home", "after", k):
             place = _place_before(ctx, s.text, m.start(), m.group(0))
