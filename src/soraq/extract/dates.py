@@ -187,6 +187,22 @@ def parse_with_dateparser(expression: str, lang: str) -> tuple[date, str] | None
     return data.date_obj.date(), data.period or "day"
 
 
+@lru_cache(maxsize=4096)
+def relative_with_dateparser(expression: str, lang: str, base: date) -> tuple[date, str] | None:
+    """(date, period) for "two years ago" / "пять месяцев назад", counted back from ``base`` by dateparser."""
+    from dateparser.date import DateDataParser
+
+    parser = DateDataParser(languages=[lang], settings={
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day), "PREFER_DATES_FROM": "past"})
+    try:
+        data = parser.get_date_data(expression)
+    except Exception:  # dateparser raises on odd input; a date is never worth a crash
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period or "day"
+
+
 def _is_month_az(word: str) -> bool:
     """Exactly an Azerbaijani month name, no ending ("yanvar", not "yanvarın")."""
     return any(word.lower() == s.lower().rstrip("*") for spellings in _patterns("az").month_names for s in spellings)
@@ -299,6 +315,16 @@ def find_dates(text: str, lang: str, base: date | None, published: bool = True) 
         if n is None or unit is None:
             continue
         approx = bool(m.group("about"))
+        spoken = m.group(0)[len(m.group("about") or ""):].strip()
+        parsed = relative_with_dateparser(spoken, lang, base) if lang in ("en", "ru") else None
+        if parsed is not None:
+            when, period = parsed
+            value = _iso(when.year) if approx or period == "year" else (
+                _iso(when.year, when.month) if period in ("month", "week") else _iso(when.year, when.month, when.day))
+            if value:
+                found.append(DateMention(m.start(), m.end(), value))
+                taken.append((m.start(), m.end()))
+            continue
         if unit == "year":
             value = _iso(base.year - n)
         elif unit == "month":
