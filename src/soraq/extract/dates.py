@@ -1,10 +1,14 @@
 """Dates in reports, absolute and relative, as partial ISO dates.
 
 Date expressions are *found* with patterns built from the language's lexicon
-(month names, number words, "ago", "this year" ...) and *resolved* by
-dateparser with the language fixed and the reference date as its base;
-Azerbaijani case endings ("yanvarın 15-də", "oktyabrında") are stripped first
-so they do not defeat it. Precision is kept: ``2026``, ``2026-01`` or
+(month names, number words, "ago", "this year", "since then" ...). Dates that
+carry their own year ("22 декабря 2025 года", "2026-cı il yanvarın 24-ü") and
+amounts of time counted back ("two years ago", "пять месяцев назад") are *read*
+by dateparser with the language fixed and the reference date as its base;
+Azerbaijani case endings are stripped first so they do not defeat it. Dates
+without a year ("on January 15", "yanvarın 15-də") take the year the rule of
+the spec gives: the latest such date not after publication ("this year" and
+"last year" said outright win). Precision is kept: ``2026``, ``2026-01`` or
 ``2026-01-15``; an approximate amount of time ("about two years ago") gives a
 year only.
 
