@@ -87,3 +87,16 @@ def test_a_row_of_a_published_list(person) -> None:  # type: ignore[no-untyped-d
     assert (p.name, p.family_name, p.patronymic, p.birth_year, p.citizenship, p.status) == (
         "Мамедов Эльчин Рауф оглы", "Мамедов", "Рауф", 1985, "AZ", "killed")
     assert ("death", "2024-03-12") in [(e.type, e.date) for e in p.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Гражданин Азербайджана Эльвин Зейналов погиб на войне в Украине. Официальный представитель МИД "
+        "Азербайджана Айхан Гаджиев заявил, что посольство занимается этим делом.",
+        "Azerbaijani citizen Elvin Zeynalov was killed in the war in Ukraine. A spokesman for the Foreign Ministry "
+        "Aykhan Hajiyev said the embassy was dealing with the case.",
+    ],
+)
+def test_official_after_an_institution_name(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert len(extract(text, "t").persons) == 1

@@ -97,6 +97,8 @@ def _official_near(ctx: DocContext, start: int, end: int) -> bool:
         gap = before[m.end() :]
         if len(gap) <= 3 and not re.search(r"[.;!?]", gap):
             return True
+        if re.fullmatch(r"(?:\s+(?-i:[A-ZÀ-ÖØ-ÞƏĞİŞÇÖÜА-ЯЁ])[\w.’'-]*){1,4}\s+", gap):
+            return True  # "spokesman of the Foreign Ministry X", "представитель МИД Азербайджана X"
     title_after = pattern.search(after)
     return bool(title_after and title_after.start() <= 12 and re.match(r"^\s*[,(—–]", after))
 
