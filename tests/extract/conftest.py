@@ -27,14 +27,3 @@ def person(extract):  # type: ignore[no-untyped-def]
         return report.persons[0]
 
     return first
-
-
-def event_types(p) -> list[str]:  # type: ignore[no-untyped-def]
-    return [e.type for e in p.events]
-
-
-def event_dates(p) -> dict[str, set[str | None]]:  # type: ignore[no-untyped-def]
-    out: dict[str, set[str | None]] = {}
-    for e in p.events:
-        out.setdefault(e.type, set()).add(e.date)
-    return out

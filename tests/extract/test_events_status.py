@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.conftest import event_dates, event_types
+from .helpers import event_dates, event_types
 
 EN_STORY = (
     "Kenyan man missing after being sent to Russia's war\n\n"
