@@ -160,3 +160,9 @@ def test_a_headline_about_several_people_applies_to_each(extract) -> None:  # ty
     report = extract(text, "t", published="2025-01-10")
     assert [(p.name, p.birth_year, p.status) for p in report.persons] == [
         ("Quliyev Namiq Arif oğlu", 1979, "killed"), ("Kərimov Elvin Rauf oğlu", 1990, "killed")]
+
+
+def test_a_funeral_date_is_not_the_date_of_death(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("Гражданин Таджикистана Рустам Назаров погиб в Украине. Его тело привезли домой и похоронили "
+               "12 декабря.", published="2025-12-20")
+    assert event_dates(p)["death"] == {None}

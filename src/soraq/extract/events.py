@@ -58,6 +58,12 @@ def _date_for(ctx: DocContext, dates: list[DateMention], s_start: int, s_end: in
     return best.value, distance(best)
 
 
+def _undated(ctx: DocContext, etype: str, trigger: str) -> bool:
+    """A trigger that proves the event but whose sentence date belongs to something else (a funeral)."""
+    pattern = ctx.lexicon.pattern("undated_triggers", etype)
+    return pattern is not None and pattern.fullmatch(trigger) is not None
+
+
 def _excluded(ctx: DocContext, etype: str, sentence: str, start: int, end: int) -> bool:
     pattern = ctx.lexicon.pattern("event_exclusions", etype)
     if pattern is None:
@@ -84,7 +90,9 @@ def find_events(ctx: DocContext, sentence_ids: list[int], dates: list[DateMentio
             if _excluded(ctx, etype, s.text, start - s.start, end - s.start):
                 continue
             when, gap = _date_for(ctx, usable, s.start, s.end, start, end)
-            if when is None and k in since_then:
+            if _undated(ctx, etype, ctx.text[start:end]):
+                when, gap = None, 10_000
+            elif when is None and k in since_then:
                 when = _previous_date(usable, s.start)
             raw.append(FoundEvent(etype, when, s.start, s.end, start, gap))
     return dedupe(infer(raw))
