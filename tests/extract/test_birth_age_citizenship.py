@@ -74,3 +74,21 @@ def test_home_district_alone_does_not_imply_citizenship(person) -> None:  # type
 def test_home_and_place_abroad(person, text, home, abroad) -> None:  # type: ignore[no-untyped-def]
     p = person(text)
     assert (p.home, p.location_abroad) == (home, abroad)
+
+
+@pytest.mark.parametrize(
+    ("text", "occupation"),
+    [
+        ("Кениец Мартин Очиенг погиб на войне в Украине. 38-летний водитель микроавтобуса погиб на передовой.",
+         "водитель микроавтобуса"),
+        ("Kenyan citizen John Ouma was killed in Ukraine. The 31-year-old taxi driver had left for Russia in May.",
+         "taxi driver"),
+        ("Kenyan citizen John Ouma, a 31-year-old father who left for Russia, was killed in Ukraine.", None),
+        ("Azerbaijani citizen Elvin Zeynalov worked as a car painter in Samara before he was sent to the war in "
+         "Ukraine.", "car painter"),
+        ("Гражданин Узбекистана Шерзод Каримов работал в сфере доставки, а затем погиб на войне в Украине.",
+         "сфера доставки"),
+    ],
+)
+def test_occupation_as_written(person, text, occupation) -> None:  # type: ignore[no-untyped-def]
+    assert person(text).occupation == occupation
