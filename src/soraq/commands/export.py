@@ -43,6 +43,9 @@ def run(args: argparse.Namespace) -> int:
     import django
 
     django.setup()
+    from soraq.site import bootstrap
+
+    bootstrap.migrate(out=sys.stderr)  # a fresh database exports as empty, not as an error
     import getpass
 
     from soraq.sharing.exporting import audit_export, build_dataset, pfif_domain
