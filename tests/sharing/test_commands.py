@@ -64,3 +64,19 @@ def test_exports_imports_and_tokens_are_audited(client, registry, users, tokens)
     assert entry.details == {"format": "csv", "public": False, "records": 12, "channel": "api"}
     assert AuditEntry.objects.filter(action="sharing.token.create").count() >= 5
     assert "Qarvelli" not in str(list(AuditEntry.objects.values_list("details", flat=True)))
+
+
+def test_recorded_consent_names_the_person_in_the_public_dataset(registry, monkeypatch):
+    """Consent comes from case work (source.consents); with it, and only with it, the name is public."""
+    from soraq.registry.models import Person
+    from soraq.sharing import source
+    from soraq.sharing.exporting import build_dataset
+
+    from .conftest import CONSENT
+
+    consenting = Person.objects.order_by("pk").first()
+    monkeypatch.setattr(source, "consents", lambda person_ids=None: {consenting.pk: CONSENT})
+    public = build_dataset(public=True)
+    named = [p.name for p in public.persons if p.name]
+    assert named == [consenting.display_name]
+    assert source.consent_fields() is None or isinstance(source.consent_fields(), tuple)

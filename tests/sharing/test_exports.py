@@ -140,8 +140,9 @@ PFIF_12 = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def test_pfif_12_import_with_problems_reported():
-    reports, problems = pfif.to_reports(pfif.parse(PFIF_12))
+@pytest.mark.parametrize("version", ["1.2", "1.3"])
+def test_pfif_12_and_13_import_with_problems_reported(version):
+    reports, problems = pfif.to_reports(pfif.parse(PFIF_12.replace("pfif/1.2", f"pfif/{version}")))
     assert len(reports) == 1
     person = reports[0].persons[0]
     assert (person.name, person.given_name, person.citizenship, person.status) == (
