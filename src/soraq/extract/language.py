@@ -2,7 +2,7 @@
 
 The detector is built once, lazily, and only over the languages in play so that
 short texts are not mistaken for a neighbour language (Turkish for Azerbaijani,
-Ukrainian for Russian). A cheap script check answers first when it is certain.
+Ukrainian for Russian). A script check answers only when lingua abstains.
 """
 
 from __future__ import annotations
@@ -27,18 +27,23 @@ def _detector():  # type: ignore[no-untyped-def]
     ).build()
 
 
-def detect(text: str, sample: int = 1500) -> str:
-    """``az``, ``ru`` or ``en`` for a text (the first ``sample`` characters decide)."""
-    head = text[:sample]
+def _by_script(head: str) -> str:
+    """Fallback when lingua abstains: Cyrillic is Russian, Azerbaijani letters are Azerbaijani."""
     cyr = len(_CYRILLIC.findall(head))
     lat = len(_LATIN.findall(head))
-    if cyr > 4 * max(lat, 1):
+    if cyr > lat:
         return "ru"
     if lat and len(_AZ_LETTERS.findall(head)) > 0.02 * lat:
         return "az"
+    return "en"
+
+
+def detect(text: str, sample: int = 600) -> str:
+    """``az``, ``ru`` or ``en`` for a text, by lingua over its first ``sample`` characters."""
+    head = text[:sample]
     if not head.strip():
         return "en"
     found = _detector().detect_language_of(head)
     if found is None:
-        return "ru" if cyr > lat else "en"
+        return _by_script(head)
     return found.iso_code_639_1.name.lower()
