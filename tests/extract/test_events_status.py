@@ -166,3 +166,19 @@ def test_a_funeral_date_is_not_the_date_of_death(person) -> None:  # type: ignor
     p = person("Гражданин Таджикистана Рустам Назаров погиб в Украине. Его тело привезли домой и похоронили "
                "12 декабря.", published="2025-12-20")
     assert event_dates(p)["death"] == {None}
+
+
+def test_a_mother_speaking_of_her_son_makes_him_the_subject(extract) -> None:  # type: ignore[no-untyped-def]
+    text = ("\"Oğlumu geri qaytarın\" — ana müraciət edir\n\n"
+            "Masallı rayon sakini Gülnarə Əliyeva bildirir ki, oğlu Tural Əliyev 2024-cü ilin mayında Rusiyaya "
+            "işləməyə gedib, orada saxlanılıb və zorla müqavilə imzalatdırılıb.")
+    report = extract(text, "t", published="2025-01-15")
+    assert [p.name for p in report.persons] == ["Tural Əliyev"]
+    assert [(r.name, r.relation) for r in report.persons[0].relatives] == [("Gülnarə Əliyeva", "mother")]
+
+
+def test_en_military_contract_and_work_place(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("Azerbaijani citizen Ramil Huseynov, 35, who worked at a market in Novosibirsk, was killed in "
+               "Ukraine, his sister Lala Huseynova said.", published="2025-01-15")
+    assert (p.location_abroad, p.status, p.age) == ("Novosibirsk", "killed", 35)
+    assert [(r.name, r.relation) for r in p.relatives] == [("Lala Huseynova", "sister")]
