@@ -196,3 +196,11 @@ class EvidenceForm(AccessibleErrorsMixin, forms.Form):
 
 class HideForm(AccessibleErrorsMixin, forms.Form):
     reason = forms.CharField(label=_("Why is this request false or malicious?"), max_length=500)
+
+
+class ConsentForm(AccessibleErrorsMixin, forms.Form):
+    """Record the family's consent to publish the person's name and photo."""
+
+    given_by = forms.CharField(
+        label=_("Who in the family agreed, and how?"), max_length=300,
+        help_text=_("e.g. \"mother, by phone\" or \"brother, signed form\". Stored encrypted."))

@@ -104,6 +104,17 @@ class Case(models.Model):
                                     on_delete=models.SET_NULL, related_name="family_cases")
     hidden = models.BooleanField(_("hidden (false or malicious)"), default=False, db_index=True)
     hidden_reason = models.CharField(_("reason"), max_length=500, blank=True)
+    # The family's consent to publish the person's name and photo (read by soraq.sharing.source).
+    # Consent counts only with all three: who in the family gave it and how (confidential, encrypted),
+    # which user recorded it, and when. Withdrawal clears them and stamps publish_consent_withdrawn_at:
+    # a withdrawal newer than every consent about the same person wins over consent on another case.
+    publish_consent_from = EncryptedTextField(
+        _("consent to publish given by"), blank=True,
+        help_text=_("Who in the family agreed, and how (e.g. \"mother, by phone\")."))
+    publish_consent_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("consent recorded by"),
+                                           null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    publish_consent_at = models.DateTimeField(_("consent recorded at"), null=True, blank=True)
+    publish_consent_withdrawn_at = models.DateTimeField(_("consent withdrawn at"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -122,6 +133,11 @@ class Case(models.Model):
     def person(self):
         """The registry person the case is about now (follows merges and splits of its mention)."""
         return self.mention.person if self.mention_id and self.mention else None
+
+    @property
+    def has_publish_consent(self) -> bool:
+        """The family's consent to publish is on record, with who gave it, who recorded it and when."""
+        return bool(self.publish_consent_from and self.publish_consent_by_id and self.publish_consent_at)
 
     def days_since_contact(self, today=None) -> int | None:
         """Whole days since the last news of the person (None when never known)."""

@@ -8,7 +8,7 @@ permissions named after the same actions, so the admin shows the same policy.
 Roles: ``family`` (may file a tracing request without any account; with an
 account, may follow only their own case), ``viewer`` (reads case files
 without confidential parts), ``caseworker`` (works cases: contacts, notes,
-evidence, hiding false requests), ``reviewer`` (decides machine suggestions,
+evidence, hiding false requests, recording the family's consent to publish), ``reviewer`` (decides machine suggestions,
 merges and splits persons), ``admin`` (everything, plus the audit log).
 """
 
@@ -27,6 +27,7 @@ ACTIONS: dict[str, str] = {
     "case.edit": "Change a case's status, region and follow-up settings",
     "case.follow": "Follow a case and receive its alerts",
     "case.hide": "Mark a tracing request as false or malicious (hidden, never deleted)",
+    "case.consent": "Record or withdraw a family's consent to publish the person's name and photo",
     "contact.view": "See a family's contacts (confidential, audited)",
     "testimony.view": "Read a family's testimony and the missing person's phone and photo (confidential, audited)",
     "note.add": "Add notes to a case",
@@ -43,7 +44,7 @@ ACTIONS: dict[str, str] = {
 
 _VIEWER = {"case.list", "case.view"}
 _CASEWORKER = _VIEWER | {
-    "case.edit", "case.follow", "case.hide", "contact.view", "testimony.view", "note.add",
+    "case.edit", "case.follow", "case.hide", "case.consent", "contact.view", "testimony.view", "note.add",
     "note.view", "evidence.add", "evidence.view", "alert.view",
 }
 _REVIEWER = _VIEWER | {"review.view", "review.decide", "person.merge", "person.split", "alert.view",

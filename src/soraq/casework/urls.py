@@ -20,6 +20,7 @@ urlpatterns = [
     path("cases/<str:reference>/follow/", views.case_follow, name="case-follow"),
     path("cases/<str:reference>/seen/", views.case_seen, name="case-seen"),
     path("cases/<str:reference>/hide/", views.case_hide, name="case-hide"),
+    path("cases/<str:reference>/consent/", views.case_consent, name="case-consent"),
     path("cases/<str:reference>/notes/", views.note_add, name="note-add"),
     path("cases/<str:reference>/evidence/", views.evidence_add, name="evidence-add"),
     path("cases/<str:reference>/candidates/", views.candidates_refresh, name="candidates-refresh"),

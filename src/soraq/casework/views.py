@@ -21,10 +21,11 @@ from django.views.decorators.http import require_POST
 from soraq.registry.models import Mention, Person
 
 from . import audit, evidence_store, ratelimit
-from .forms import CaseEditForm, CaseFilterForm, EvidenceForm, HideForm, IntakeForm, NoteForm
+from .forms import CaseEditForm, CaseFilterForm, ConsentForm, EvidenceForm, HideForm, IntakeForm, NoteForm
 from .models import Alert, AuditEntry, CandidateMatch, Case, EvidenceFile, FactReview, Note, TracingRequest
 from .permissions import allowed_actions, can
 from .services import cases as case_service
+from .services import consent as consent_service
 from .services import matching, review
 from .services.intake import IntakeData, submit
 
@@ -180,7 +181,7 @@ def case_detail(request, reference: str):
             candidates=case.candidates.select_related("person").order_by("verdict", "-probability"),
             evidence=evidence,
             rulings=rulings, edit_form=CaseEditForm(instance=case), note_form=NoteForm(),
-            evidence_form=EvidenceForm(), hide_form=HideForm(), following=case.followers.filter(pk=user.pk).exists(),
+            evidence_form=EvidenceForm(), hide_form=HideForm(), consent_form=ConsentForm(), following=case.followers.filter(pk=user.pk).exists(),
         ))
 
 
@@ -254,6 +255,24 @@ def case_hide(request, reference: str):
                              flag_reason=case.hidden_reason)
         audit.record(request.user, "case.hide" if hide else "case.unhide", case, {})
     messages.success(request, _("The case is hidden.") if hide else _("The case is shown again."))
+    return redirect(case)
+
+
+@require_POST
+@requires("case.consent")
+def case_consent(request, reference: str):
+    """Record (``given_by`` posted) or withdraw (``withdraw=1``) the family's consent to publish."""
+    case = _case_or_404(reference)
+    if request.POST.get("withdraw") == "1":
+        consent_service.withdraw_consent(case, request.user)
+        messages.success(request, _("Consent withdrawn: the name is no longer published."))
+        return redirect(case)
+    form = ConsentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say who in the family agreed, and how."))
+        return redirect(case)
+    consent_service.record_consent(case, request.user, form.cleaned_data["given_by"])
+    messages.success(request, _("Consent to publish recorded."))
     return redirect(case)
 
 

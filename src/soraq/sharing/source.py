@@ -8,26 +8,26 @@ are built in chunks with prefetching so that exporting 100 000 persons stays
 within a few queries per chunk.
 
 Consent to publish comes from case work (:func:`consents`): a person has
-consent only when a case linked to them records who gave it and when.
+consent only when a visible case about them records who in the family gave it,
+who recorded it and when, and no newer withdrawal stands against it.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from soraq.sharing.records import Consent, DocumentRecord, EventRecord, PersonRecord
 
 CHUNK = 2000
 
-#: field names on casework's Case under which the family's consent to publish may be recorded
-#: (who, when); the first pair the model has is used
-CONSENT_FIELDS: tuple[tuple[str, str], ...] = (
-    ("publish_consent_by", "publish_consent_at"),
-    ("consent_given_by", "consent_given_at"),
-    ("consent_by", "consent_at"),
+#: casework's Case fields that record the family's consent to publish: who in the family gave it
+#: and how (encrypted text), which user recorded it, when, and when it was last withdrawn
+CONSENT_FIELDS: tuple[str, str, str, str] = (
+    "publish_consent_from", "publish_consent_by", "publish_consent_at", "publish_consent_withdrawn_at",
 )
 
 
@@ -36,35 +36,47 @@ def _most_common(values: Iterable[str]) -> str | None:
     return counted.most_common(1)[0][0] if counted else None
 
 
-def consent_fields() -> tuple[str, str] | None:
-    """The (who, when) consent fields of casework's Case, or None while case work has none."""
-    try:
-        from soraq.casework.models import Case
-    except ImportError:
+def consent_fields() -> tuple[str, ...] | None:
+    """casework's Case consent fields, or None when case work is not installed (then nobody is named)."""
+    from django.apps import apps
+
+    if not apps.is_installed("soraq.casework"):
         return None
+    from soraq.casework.models import Case
+
     names = {f.name for f in Case._meta.get_fields()}
-    for who, when in CONSENT_FIELDS:
-        if who in names and when in names:
-            return who, when
-    return None
+    return CONSENT_FIELDS if set(CONSENT_FIELDS) <= names else None
 
 
 def consents(person_ids: Iterable[int] | None = None) -> dict[int, Consent]:
-    """Person pk -> the family's recorded consent to publish (only with who and when)."""
-    fields = consent_fields()
-    if fields is None:
+    """Person pk -> the family's recorded consent to publish.
+
+    A case is about the person its anchor mention is linked to now
+    (``mention__person``), so merges and splits carry consent along. Hidden
+    (false or malicious) cases never give consent. Consent counts only with who
+    gave it, who recorded it and when; a withdrawal on any visible case about
+    the person that is newer than every consent wins.
+    """
+    if consent_fields() is None:
         return {}
     from soraq.casework.models import Case
 
-    who, when = fields
-    cases = Case.objects.filter(person__isnull=False, hidden=False).exclude(**{f"{when}__isnull": True})
+    cases = Case.objects.filter(hidden=False, mention__person__isnull=False).filter(
+        Q(publish_consent_at__isnull=False) | Q(publish_consent_withdrawn_at__isnull=False))
     if person_ids is not None:
-        cases = cases.filter(person_id__in=list(person_ids))
-    out: dict[int, Consent] = {}
-    for person_id, given_by, given_at in cases.values_list("person_id", who, when):
-        if given_by and given_at:
-            out[person_id] = Consent(str(given_by), given_at)
-    return out
+        cases = cases.filter(mention__person_id__in=list(person_ids))
+    given: dict[int, Consent] = {}
+    withdrawn: dict[int, datetime] = {}
+    rows = cases.order_by("publish_consent_at", "pk").values_list(
+        "mention__person_id", "publish_consent_from", "publish_consent_by__username", "publish_consent_at",
+        "publish_consent_withdrawn_at")
+    for person_id, given_by, recorded_by, given_at, withdrawn_at in rows:
+        if withdrawn_at is not None and (person_id not in withdrawn or withdrawn_at > withdrawn[person_id]):
+            withdrawn[person_id] = withdrawn_at
+        if given_by and recorded_by and given_at:
+            given[person_id] = Consent(str(given_by), given_at, str(recorded_by))  # the newest wins
+    return {person_id: consent for person_id, consent in given.items()
+            if person_id not in withdrawn or consent.given_at > withdrawn[person_id]}
 
 
 def person_queryset() -> QuerySet:
