@@ -276,8 +276,8 @@ def find_dates(text: str, lang: str, base: date | None, published: bool = True) 
 
     for m in _NUMERIC.finditer(text):
         g = m.groupdict()
-        year, month, day = int(g.get("y") or g.get("y2")), int(g.get("m") or g.get("m2")), int(g.get("d") or g.get("d2"))
-        value = _iso(year, month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+        ny, nm, nd = (int(g.get(k) or g.get(k + "2") or 0) for k in ("y", "m", "d"))
+        value = _iso(ny, nm, nd) if 1 <= nm <= 12 and 1 <= nd <= 31 else None
         if value:
             found.append(DateMention(m.start(), m.end(), value, True))
             taken.append((m.start(), m.end()))

@@ -31,46 +31,6 @@ def _normalise_published(published: str | None) -> str | None:
     return None
 
 
-def _female_namesakes(ctx: DocContext) -> list[names.NameGroup]:
-    """Women beside a male subject who share his surname or speak of "her son" / "her husband".
-
-    Those recruited are almost always men; such a woman in the same report is,
-    in practice, his mother, wife or sister speaking for him, not a further subject.
-    """
-    out = []
-    for g in list(ctx.subjects):
-        if g.sex != "female" or not any(o.sex != "female" for o in ctx.subjects if o is not g):
-            continue
-        namesake = g.family and any(o is not g and o.sex != "female" and names._same_word(o.family, g.family)
-                                    for o in ctx.subjects)
-        speaks_of_kin = relatives.speaks_of_kin(ctx, g)
-        if namesake or speaks_of_kin:
-            ctx.subjects.remove(g)
-            out.append(g)
-    return out
-
-
-#: the relation of the speaker to a man she (or he) calls son, husband, brother
-_INVERSE = {"son": ("mother", "father"), "husband": ("wife", "wife"), "brother": ("sister", "brother")}
-
-
-def _speaker_and_son(ctx: DocContext,
-                     found: list[tuple[names.NameGroup, roles.Role]]) -> list[tuple[names.NameGroup, roles.Role]]:
-    """When only women were taken as subjects and a man is named as "her son/husband/brother",
-    the man is the subject and the women speak for him (recruits are, in practice, men)."""
-    if any(g.sex != "female" for g in ctx.subjects):
-        return found
-    men = [(g, r) for g, r in found if g.sex != "female" and r.relation in _INVERSE and g.best.size >= 2]
-    if not men:
-        return found
-    man, role = men[0]
-    women = list(ctx.subjects)
-    ctx.subjects[:] = [man]
-    inverse = _INVERSE[role.relation or "son"]
-    rest = [(g, r) for g, r in found if g is not man]
-    return rest + [(w, roles.Role("relative", inverse[0] if w.sex == "female" else inverse[1])) for w in women]
-
-
 def extract_text(
     text: str,
     doc_id: str,
@@ -102,8 +62,8 @@ def extract_text(
             sources.append(group)
         else:
             ctx.others.append(group)
-    relatives_found += relatives.promote_sources(ctx, sources + _female_namesakes(ctx))
-    relatives_found = _speaker_and_son(ctx, relatives_found)
+    relatives_found += relatives.promote_sources(ctx, sources + relatives.female_namesakes(ctx))
+    relatives_found = relatives.speaker_and_son(ctx, relatives_found)
     owners = attribution.sentence_owners(ctx)
     dates = find_dates(text, lang, base, from_published)
     by_subject = relatives.attach(ctx, owners, relatives_found)

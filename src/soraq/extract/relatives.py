@@ -7,7 +7,7 @@ named in the same sentence, else to the subject the sentence is about.
 from __future__ import annotations
 
 from soraq.extract.context import DocContext
-from soraq.extract.names import NameGroup
+from soraq.extract.names import NameGroup, _same_word
 from soraq.extract.roles import Role
 
 
@@ -78,8 +78,6 @@ def _doc_relation_for(ctx: DocContext, group: NameGroup) -> str:
 
 def promote_sources(ctx: DocContext, candidates: list[NameGroup]) -> list[tuple[NameGroup, Role]]:
     """Quoted people and namesakes of a subject who are in fact the subject's relatives."""
-    from soraq.extract.names import _same_word
-
     out = []
     for group in candidates:
         if group.best.size < 2:
@@ -92,3 +90,41 @@ def promote_sources(ctx: DocContext, candidates: list[NameGroup]) -> list[tuple[
         if relation is not None:
             out.append((group, Role("relative", relation)))
     return out
+
+
+def female_namesakes(ctx: DocContext) -> list[NameGroup]:
+    """Women beside a male subject who share his surname or speak of "her son" / "her husband".
+
+    Those recruited are almost always men; such a woman in the same report is,
+    in practice, his mother, wife or sister speaking for him, not a further subject.
+    """
+    out = []
+    for g in list(ctx.subjects):
+        if g.sex != "female" or not any(o.sex != "female" for o in ctx.subjects if o is not g):
+            continue
+        namesake = g.family and any(o is not g and o.sex != "female" and _same_word(o.family, g.family)
+                                    for o in ctx.subjects)
+        if namesake or speaks_of_kin(ctx, g):
+            ctx.subjects.remove(g)
+            out.append(g)
+    return out
+
+
+#: the relation of the speaker to a man she (or he) calls son, husband, brother
+_INVERSE = {"son": ("mother", "father"), "husband": ("wife", "wife"), "brother": ("sister", "brother")}
+
+
+def speaker_and_son(ctx: DocContext, found: list[tuple[NameGroup, Role]]) -> list[tuple[NameGroup, Role]]:
+    """When only women were taken as subjects and a man is named as "her son/husband/brother",
+    the man is the subject and the women speak for him (recruits are, in practice, men)."""
+    if any(g.sex != "female" for g in ctx.subjects):
+        return found
+    men = [(g, r) for g, r in found if g.sex != "female" and r.relation in _INVERSE and g.best.size >= 2]
+    if not men:
+        return found
+    man, role = men[0]
+    women = list(ctx.subjects)
+    ctx.subjects[:] = [man]
+    inverse = _INVERSE[role.relation or "son"]
+    rest = [(g, r) for g, r in found if g is not man]
+    return rest + [(w, Role("relative", inverse[0] if w.sex == "female" else inverse[1])) for w in women]
