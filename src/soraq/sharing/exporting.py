@@ -47,7 +47,7 @@ def build_dataset(*, public: bool) -> FullDataset | PublicDataset:
     from soraq.sharing.source import iter_document_records, iter_person_records
 
     if public:
-        return public_dataset(iter_person_records(), publication_secret())
+        return public_dataset(iter_person_records(public=True), publication_secret())
     return FullDataset(list(iter_person_records()), list(iter_document_records()), generated=timezone.now())
 
 

@@ -79,6 +79,43 @@ def consents(person_ids: Iterable[int] | None = None) -> dict[int, Consent]:
             if person_id not in withdrawn or consent.given_at > withdrawn[person_id]}
 
 
+#: Document.origin of a family's tracing request (case work's intake claim,
+#: ``soraq.casework.services.claims.SOURCE_KIND``)
+FAMILY_REQUEST_ORIGIN = "family_tracing_request"
+
+
+def family_request_origin() -> str:
+    """The document origin case work gives a family's tracing request."""
+    try:
+        from soraq.casework.services.claims import SOURCE_KIND
+    except ImportError:
+        return FAMILY_REQUEST_ORIGIN
+    return SOURCE_KIND
+
+
+def withheld_family_requests(consented: Iterable[int]) -> tuple[set[int], set[int]]:
+    """What public output must leave out of families' tracing requests, unless the family consented.
+
+    A family's request is their confidential approach to case workers, not a
+    public source: it may not be what makes a person appear in public
+    statistics or the public dataset. Returns (persons known *only* from family
+    requests and without consent, who are left out entirely; persons without
+    consent who also appear in other sources, whose family-request mentions are
+    left out of their records).
+    """
+    from soraq.registry.models import Mention
+
+    origin = family_request_origin()
+    from_family = set(Mention.objects.filter(person__isnull=False, document__origin=origin)
+                      .values_list("person_id", flat=True).distinct())
+    from_family -= set(consented)
+    if not from_family:
+        return set(), set()
+    also_elsewhere = set(Mention.objects.filter(person_id__in=from_family).exclude(document__origin=origin)
+                         .values_list("person_id", flat=True).distinct())
+    return from_family - also_elsewhere, also_elsewhere
+
+
 def person_queryset() -> QuerySet:
     from soraq.registry.models import Event, Mention, Person
 
@@ -109,27 +146,40 @@ PERSON_FIELDS = ("pk", "name_latin", "name_cyrillic", "names", "given_name", "fa
                  "sex", "birth_year", "citizenship", "home", "status", "updated_at")
 
 
-def iter_person_records(queryset: QuerySet | None = None) -> Iterator[PersonRecord]:
+def iter_person_records(queryset: QuerySet | None = None, *, public: bool = False) -> Iterator[PersonRecord]:
     """Every person of the registry (or of ``queryset``) as a record, in chunks.
 
     Built from plain value queries (three per chunk of persons), not model
     instances: exporting the whole registry is the one place where that matters.
+    ``public``: records for public output, without families' tracing requests
+    the family has not consented to publish (:func:`withheld_family_requests`).
     """
     from soraq.registry.models import Event, Mention, Person
 
     queryset = queryset if queryset is not None else Person.objects.all()
     consent_by_person = consents()
+    family_only: set[int] = set()
+    family_mentions_withheld: set[int] = set()
+    if public:
+        family_only, family_mentions_withheld = withheld_family_requests(consent_by_person)
+        queryset = queryset.exclude(pk__in=family_only)
+    origin = family_request_origin()
     ids = list(queryset.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start:start + CHUNK]
+        withheld = [pk for pk in chunk if pk in family_mentions_withheld]
+        mention_rows = Mention.objects.filter(person_id__in=chunk)
+        event_rows = Event.objects.filter(mention__person_id__in=chunk)
+        if withheld:
+            mention_rows = mention_rows.exclude(person_id__in=withheld, document__origin=origin)
+            event_rows = event_rows.exclude(mention__person_id__in=withheld, mention__document__origin=origin)
         mentions: dict[int, list[tuple]] = {}
-        for row in (Mention.objects.filter(person_id__in=chunk).order_by("pk").values_list(
+        for row in (mention_rows.order_by("pk").values_list(
                 "person_id", "document__doc_id", "occupation", "location_abroad", "coercion", "relatives",
                 "review_state")):
             mentions.setdefault(row[0], []).append(row)
         events: dict[int, list[tuple]] = {}
-        for row in (Event.objects.filter(mention__person_id__in=chunk)
-                    .order_by("date_sort", "mention_id", "index")
+        for row in (event_rows.order_by("date_sort", "mention_id", "index")
                     .values_list("mention__person_id", "type", "date", "place")):
             events.setdefault(row[0], []).append(row)
         persons = Person.objects.filter(pk__in=chunk).order_by("pk").values_list(*PERSON_FIELDS)
@@ -207,30 +257,42 @@ def iter_document_records() -> Iterator[DocumentRecord]:
         yield document_record(document)
 
 
-def iter_stat_records() -> Iterator[PersonRecord]:
-    """Lightweight records for statistics: no names, just what is counted (few queries, no joins per row)."""
+def iter_stat_records(*, public: bool = False) -> Iterator[PersonRecord]:
+    """Lightweight records for statistics: no names, just what is counted (few queries, no joins per row).
+
+    ``public``: without families' tracing requests the family has not consented
+    to publish (:func:`withheld_family_requests`).
+    """
     from soraq.registry.models import Event, Mention, Person
 
+    consent_by_person = consents()
+    mentions = Mention.objects.filter(person__isnull=False)
+    events = Event.objects.filter(mention__person__isnull=False)
+    persons = Person.objects.all()
+    if public:
+        family_only, family_mentions_withheld = withheld_family_requests(consent_by_person)
+        origin = family_request_origin()
+        withheld = family_only | family_mentions_withheld
+        persons = persons.exclude(pk__in=family_only)
+        mentions = mentions.exclude(person_id__in=withheld, document__origin=origin)
+        events = events.exclude(mention__person_id__in=withheld, mention__document__origin=origin)
     verified = set(
-        Mention.objects.filter(review_state="verified", person__isnull=False)
-        .values_list("person_id", flat=True).distinct()
+        mentions.filter(review_state="verified").values_list("person_id", flat=True).distinct()
     )
     coercion: dict[int, set[str]] = {}
     for person_id, methods in (
-        Mention.objects.filter(person__isnull=False).exclude(coercion=[]).values_list("person_id", "coercion")
-        .iterator(chunk_size=CHUNK * 5)
+        mentions.exclude(coercion=[]).values_list("person_id", "coercion").iterator(chunk_size=CHUNK * 5)
     ):
         if methods:
             coercion.setdefault(person_id, set()).update(methods)
     deployment: dict[int, str] = {}
     for person_id, date in (
-        Event.objects.filter(type="deployment", mention__person__isnull=False).exclude(date="")
+        events.filter(type="deployment").exclude(date="")
         .values_list("mention__person_id", "date").iterator(chunk_size=CHUNK * 5)
     ):
         if person_id not in deployment or date < deployment[person_id]:
             deployment[person_id] = date
-    consent_by_person = consents()
-    rows = Person.objects.values_list("pk", "citizenship", "status", "home", "birth_year")
+    rows = persons.values_list("pk", "citizenship", "status", "home", "birth_year")
     for pk, citizenship, status, home, birth_year in rows.iterator(chunk_size=CHUNK * 5):
         first = deployment.get(pk)
         yield PersonRecord(

@@ -147,7 +147,7 @@ def registry_statistics(*, public: bool, use_cache: bool = True) -> Statistics:
     from soraq.sharing.source import iter_stat_records
 
     if not use_cache:
-        return compute(iter_stat_records(), public=public)
+        return compute(iter_stat_records(public=public), public=public)
     key = f"soraq.sharing.statistics.{'public' if public else 'full'}"
     fresh = cache.get(key)
     if fresh is not None:
@@ -156,7 +156,7 @@ def registry_statistics(*, public: bool, use_cache: bool = True) -> Statistics:
     if stale is not None and not cache.add(f"{key}.lock", 1, 300):
         return stale  # someone else is recomputing
     try:
-        stats = compute(iter_stat_records(), public=public)
+        stats = compute(iter_stat_records(public=public), public=public)
         cache.set(key, stats, CACHE_SECONDS)
         cache.set(f"{key}.stale", stats, 24 * 3600)
     finally:
