@@ -1,5 +1,8 @@
 """Taking documents into the registry: store, extract, link - one transaction per document.
 
+:func:`ingest_report` takes in a report made elsewhere by the same path,
+with the extraction step replaced by the report itself.
+
 Rules:
 
 * **Idempotent.** A document whose text is already stored (same SHA-256 of the
@@ -173,11 +176,13 @@ def ingest_document(
     dry_run: bool = False,
     cache: linking.ReportCache | None = None,
     extractor: Extractor | None = None,
+    version: str | None = None,
 ) -> ItemResult:
     """Store, extract and link one document (see the module's rules).
 
     ``extractor`` replaces :func:`soraq.extract.extract_document`, e.g. to take in
-    reports extracted elsewhere or reviewed by hand.
+    reports extracted elsewhere or reviewed by hand; ``version`` is then stored
+    as the document's ``extractor_version`` (default: this extractor's version).
     """
     if extractor is None:
         extractor = default_extractor
@@ -220,7 +225,7 @@ def ingest_document(
                 origin=_clip(doc.origin, 1000),
                 relevant=report.relevant,
                 report=report.model_dump(mode="json"),
-                extractor_version=_clip(extractor_version(), 64),
+                extractor_version=_clip(version or extractor_version(), 64),
             )
             mentions = store_mentions(document, report)
             result.mentions = len(mentions)
@@ -243,6 +248,52 @@ def ingest_document(
         log.warning("storing %s failed: %s", doc_id, type(exc).__name__)
         return ItemResult(origin, FAILED, doc_id=doc_id, reason=f"{type(exc).__name__}: {exc}")
     return result
+
+
+def ingest_report(
+    report: Report,
+    *,
+    text: str,
+    link: bool = True,
+    dry_run: bool = False,
+    cache: linking.ReportCache | None = None,
+    origin: str = "",
+    title: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    media_type: str = "text/plain",
+    raw: bytes | None = None,
+    version: str | None = None,
+) -> ItemResult:
+    """Store a ready-made report (no extraction) about ``text``, by the same path as any document.
+
+    For reports made elsewhere: a partner's pipeline, a list, a form. ``text`` is
+    the text the report's evidence offsets point into. Title, outlet and URL
+    default to the report's ``source``; ``version`` (stored as the document's
+    extractor version) defaults to ``submitted:<this extractor's version>``.
+    Same rules as :func:`ingest_document`: idempotent on the text, a known id
+    with another text becomes a revision (and the report's ``doc_id`` follows
+    it), failures are returned, not raised.
+    """
+    source = report.source or {}
+    doc = SourceDocument(
+        doc_id=report.doc_id,
+        text=text,
+        published=report.published,
+        url=url if url is not None else _optional(source.get("url")),
+        title=title if title is not None else _optional(source.get("title")),
+        outlet=outlet if outlet is not None else _optional(source.get("outlet")),
+        lang=report.lang,
+        media_type=media_type,
+        raw=raw,
+        origin=origin or report.doc_id,
+    )
+    return ingest_document(doc, link=link, dry_run=dry_run, cache=cache, extractor=lambda _doc: report,
+                           version=version or f"submitted:{extractor_version()}")
+
+
+def _optional(value: object) -> str | None:
+    return None if value is None or value == "" else str(value)
 
 
 def ingest(
