@@ -100,3 +100,22 @@ def test_a_row_of_a_published_list(person) -> None:  # type: ignore[no-untyped-d
 )
 def test_official_after_an_institution_name(extract, text: str) -> None:  # type: ignore[no-untyped-def]
     assert len(extract(text, "t").persons) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "given", "family", "patronymic"),
+    [
+        ("Гражданин Азербайджана Зейналов Э.К. погиб на войне в Украине.", "Зейналов Э.К.", "Э.", "Зейналов", "К."),
+        ("Azerbaijani citizen E. Zeynalov was killed in the war in Ukraine after signing a contract with the "
+         "Russian army.", "E. Zeynalov", "E.", "Zeynalov", None),
+    ],
+)
+def test_initials(person, text, name, given, family, patronymic) -> None:  # type: ignore[no-untyped-def]
+    p = person(text)
+    assert (p.name, p.given_name, p.family_name, p.patronymic) == (name, given, family, patronymic)
+
+
+def test_initials_join_the_full_name(extract) -> None:  # type: ignore[no-untyped-def]
+    text = ("Гражданин Азербайджана Эльвин Камран оглы Зейналов погиб на войне в Украине. Позже стало известно, "
+            "что Зейналов Э.К. подписал контракт в марте.")
+    assert [p.name for p in extract(text, "t").persons] == ["Эльвин Камран оглы Зейналов"]

@@ -32,7 +32,9 @@ _UPPER = "A-ZÀ-ÖØ-ÞƏĞİŞÇÖÜА-ЯЁ"
 _LOWER = "a-zß-öø-ÿəğışçöüа-яё"
 _CAP_WORD = rf"[{_UPPER}][{_LOWER}{_UPPER}'’-]*[{_LOWER}]"
 _MARKER = r"(?:oğl|ogl|ogly|огл|qız|qiz|kyz|кыз)\w*"
-_SEQUENCE = re.compile(rf"{_CAP_WORD}(?:[ \u00a0](?:{_CAP_WORD}|{_MARKER}))*")
+_INITIALS = rf"[{_UPPER}]\.(?:[ \u00a0]?[{_UPPER}]\.)?"
+_INITIAL_RE = re.compile(rf"^[{_UPPER}]\.(?:[ \u00a0]?[{_UPPER}]\.?)?$")  # natasha may drop the last dot
+_SEQUENCE = re.compile(rf"(?:{_CAP_WORD}|{_INITIALS})(?:[ \u00a0](?:{_CAP_WORD}|{_MARKER}|{_INITIALS}))*")
 _MARKER_RE = re.compile(rf"^{_MARKER}$", re.IGNORECASE)
 _FEMALE_MARKER = re.compile(r"^(?:qız|qiz|kyz|кыз)", re.IGNORECASE)
 _RU_PATRONYMIC = re.compile(r"(?:ович|евич|ич|овна|евна|ична|инична)(?:а|у|ем|е|ой|ы)?$", re.IGNORECASE)
@@ -72,7 +74,8 @@ class NameGroup:
     @property
     def best(self) -> Mention:
         """The fullest mention: most parts, the earliest among equals."""
-        return max(self.mentions, key=lambda m: (m.size + (m.patronymic is not None), -m.start))
+        return max(self.mentions, key=lambda m: (m.size - sum(map(is_initial, m.tokens)) + (m.patronymic is not None),
+                                                 m.size, -m.start))
 
     @property
     def given(self) -> str | None:
@@ -179,9 +182,28 @@ def _marker_base(word: str) -> str:
 # ---------------------------------------------------------------- parsing parts
 
 
+def is_initial(word: str) -> bool:
+    """An initial or two ("Т.", "T.S.") standing for a given name and patronymic."""
+    return bool(_INITIAL_RE.match(word))
+
+
+def _split_initials(tokens: list[str]) -> tuple[str | None, str | None, str | None] | None:
+    """(given, family, patronymic) for "Rzayev T.S." / "T. Rzayev": initials around one surname."""
+    initials = [t for t in tokens if is_initial(t)]
+    words = [t for t in tokens if not is_initial(t)]
+    if not initials or len(words) != 1:
+        return None
+    letters = [x.rstrip(".") + "." for t in initials for x in re.findall(r"\w\.?", t)]
+    return letters[0], words[0], (letters[1] if len(letters) > 1 else None)
+
+
 def _split_parts(tokens: list[str], lang: str) -> tuple[str | None, str | None, str | None, str | None, str | None]:
     """(given, family, patronymic, marker, sex) from the base-form tokens of one mention."""
     given = family = patronymic = marker = sex = None
+    by_initials = _split_initials(tokens)
+    if by_initials is not None:
+        given, family, patronymic = by_initials
+        return given, family, patronymic, None, surname_sex(family) if family else None
     marker_at = next((i for i, t in enumerate(tokens) if _MARKER_RE.match(t)), None)
     rest = list(tokens)
     if marker_at is not None and marker_at > 0:
@@ -248,6 +270,9 @@ def _is_kin_word(word: str, lang: str) -> bool:
 
 def _is_name_like(tokens: list[str], lang: str) -> bool:
     """A capitalised sequence counts as a name when one word is a given name or a surname."""
+    if any(is_initial(t) for t in tokens):
+        words = [t for t in tokens if not is_initial(t)]
+        return len(words) == 1 and looks_like_surname(words[0])
     if any(_MARKER_RE.match(t) for t in tokens[1:]):
         return True
     if len(tokens) == 1:
@@ -331,6 +356,9 @@ def _natasha_spans(text: str) -> list[tuple[int, int, list[str]]]:
         if tail:
             e += tail.end()
             normal = normal + tail.group(0).split()  # the tail's own case is fixed later
+        if text[e : e + 1] == "." and re.search(rf"[{_UPPER}]$", text[s:e]):
+            e += 1  # natasha leaves the dot of a closing initial outside ("Э.К")
+            normal = normal[:-1] + [normal[-1] + "."] if normal else normal
         # a nationality word natasha took into the span ("Кыргызстанца Алишера Турсунова")
         first = re.match(r"\S+", text[s:e])
         if first and e - s > first.end() and _is_demonym(first.group(0), "ru"):
@@ -340,17 +368,23 @@ def _natasha_spans(text: str) -> list[tuple[int, int, list[str]]]:
     return out
 
 
+def _clean_word(word: str) -> str:
+    """A name word without quotes and punctuation around it (an initial keeps its dot)."""
+    word = word.strip("«»\"“”,")
+    return word if is_initial(word) else word.strip(".")
+
+
 def find_mentions(text: str, lang: str) -> list[Mention]:
     """Every name mention in the text, parts in base form, in text order."""
     raw: dict[tuple[int, int], tuple[list[str], bool]] = {}
     normals: dict[tuple[int, int], list[str]] = {}
     if lang == "ru":
         for s, e, normal in _natasha_spans(text):
-            words = [w for w in re.findall(r"\S+", text[s:e])]
-            words = [w.strip("«»\"“”.,") for w in words if w.strip("«»\"“”.,")]
+            words = [_clean_word(w) for w in re.findall(r"\S+", text[s:e])]
+            words = [w for w in words if w]
             if words:
                 raw[(s, e)] = (words, True)
-                normal = [w.strip("«»\"“”.,") for w in normal if w.strip("«»\"“”.,")]
+                normal = [c for w in normal if (c := _clean_word(w))]
                 if len(normal) == len(words):
                     normals[(s, e)] = normal
     for s, e, words in _sequences(text, lang):
@@ -380,6 +414,8 @@ def _same_word(a: str | None, b: str | None) -> bool:
     """Same name word up to spelling and a case ending ("Зарина"/"Зарины", "Sharipov"/"Charipov")."""
     if not a or not b:
         return False
+    if is_initial(a) or is_initial(b):  # "T." stands for "Tahmaz"
+        return fold(a)[:1] == fold(b)[:1]
     fa, fb = fold(a), fold(b)
     if fa == fb:
         return True
