@@ -1,5 +1,6 @@
 """Case work: family intake, case files, review, roles, confidentiality and audit."""
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CaseworkConfig(AppConfig):
@@ -17,3 +18,22 @@ class CaseworkConfig(AppConfig):
         post_migrate.connect(permissions.ensure_groups, sender=self, dispatch_uid="soraq.casework.roles")
         signals.connect()
         receivers.connect()
+
+    def nav_items(self, request):
+        """Case work's entries in the site menu, each only for roles the matrix allows."""
+        from django.urls import reverse
+
+        from soraq.site.navigation import NavItem
+
+        from .permissions import can
+
+        user = request.user
+        items = []
+        if can(user, "case.list"):
+            items.append(NavItem(_("Cases"), reverse("casework:case-list"),
+                                 ("casework:case-list", "casework:case-detail", "casework:case-confidential")))
+            items.append(NavItem(_("Gone silent"), reverse("casework:silent"), ("casework:silent",)))
+        if can(user, "review.view"):
+            items.append(NavItem(_("Review"), reverse("casework:review"),
+                                 ("casework:review", "casework:person-merge", "casework:person-split")))
+        return items

@@ -1,0 +1,55 @@
+"""The site menu (registry base template) shows case work's and sharing's pages to the roles allowed them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+CASES, SILENT, REVIEW = "/cases/", "/cases/silent/", "/review/"
+STATISTICS, EXPORTS, IMPORT = "/statistics/", "/sharing/exports/", "/sharing/import/"
+
+EXPECTED = {
+    "family": set(),
+    "viewer": {CASES, SILENT, STATISTICS, EXPORTS},
+    "caseworker": {CASES, SILENT, STATISTICS, EXPORTS, IMPORT},
+    "reviewer": {CASES, SILENT, REVIEW, STATISTICS, EXPORTS},
+    "admin": {CASES, SILENT, REVIEW, STATISTICS, EXPORTS, IMPORT},
+}
+ALL = set().union(*EXPECTED.values())
+
+
+def menu(html: str) -> list[str]:
+    """The links of the main menu, in order."""
+    nav = re.search(r'<nav aria-label="Main">(.*?)</nav>', html, re.S)
+    return re.findall(r'href="([^"]+)"', nav.group(1)) if nav else []
+
+
+def test_urls_in_the_table_are_the_apps_own():
+    assert {reverse("casework:case-list"), reverse("casework:silent"), reverse("casework:review"),
+            reverse("sharing-statistics"), reverse("sharing-exports"), reverse("sharing-import")} == ALL
+
+
+@pytest.mark.parametrize("role", sorted(EXPECTED))
+def test_menu_on_a_registry_page_per_role(client, users, role):
+    client.force_login(users[role])
+    links = menu(client.get(reverse("registry:person-list")).content.decode())
+    assert set(links) & ALL == EXPECTED[role]
+    assert len(links) == len(set(links))  # no entry twice
+
+
+@pytest.mark.parametrize("page", [CASES, STATISTICS])
+def test_menu_is_the_same_on_case_work_and_sharing_pages_and_marks_the_current_one(client, users, page):
+    client.force_login(users["admin"])
+    html = client.get(page).content.decode()
+    links = menu(html)
+    assert set(links) & ALL == EXPECTED["admin"] and len(links) == len(set(links))
+    assert f'href="{page}" aria-current="page"' in html
+
+
+def test_anonymous_visitors_get_no_menu(client, settings):
+    settings.SORAQ_PUBLISH_PUBLIC = True
+    assert menu(client.get(STATISTICS).content.decode()) == []
