@@ -195,3 +195,38 @@ def test_demo_account_roles(capsys, django_user_model):
     assert main(["demo-account", "--role", "no-such-role"]) == 2
     _, err = capsys.readouterr()
     assert "no role 'no-such-role'" in err
+
+
+def test_serve_sets_tcp_nodelay_on_accepted_sockets():
+    import socket
+
+    from soraq.commands.serve import make_server
+
+    httpd = make_server("127.0.0.1", 0)
+    client = socket.create_connection(("127.0.0.1", httpd.server_port), timeout=5)
+    try:
+        conn, _address = httpd.get_request()
+        try:
+            assert conn.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+        finally:
+            conn.close()
+    finally:
+        client.close()
+        httpd.server_close()
+
+
+def _settings_in_subprocess(tmp_path, code: str, **env: str) -> str:
+    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SORAQ_DB_CONN_MAX_AGE"}}
+    environment.update({"SORAQ_VAR_DIR": str(tmp_path), **env})
+    done = subprocess.run([sys.executable, "-c", f"from soraq.site import settings as s; {code}"],
+                          env=environment, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_postgresql_connections_are_persistent_and_health_checked(tmp_path):
+    show = 'd = s.DATABASES["default"]; print(d["CONN_MAX_AGE"], d.get("CONN_HEALTH_CHECKS", False))'
+    assert _settings_in_subprocess(tmp_path, show, DATABASE_URL="postgres://u@localhost/x") == "60 True"
+    assert _settings_in_subprocess(tmp_path, show, DATABASE_URL="postgres://u@localhost/x",
+                                   SORAQ_DB_CONN_MAX_AGE="5") == "5 True"
+    assert _settings_in_subprocess(tmp_path, show, DATABASE_URL=f"sqlite:///{tmp_path}/x.sqlite3") == "0 False"

@@ -8,11 +8,25 @@ static files are served from the installed apps without ``DEBUG`` and without
 ``collectstatic``. That is enough for one organisation's team on a local
 network or behind a TLS-terminating reverse proxy; for heavier use, point any
 WSGI server at ``soraq.site.wsgi:application``.
+
+Two details of the server (:func:`make_server`):
+
+* **TCP_NODELAY on every accepted socket.** The WSGI server writes a
+  response's headers and body in separate ``send`` calls; with Nagle's
+  algorithm the body then waits for the client's delayed ACK, about 40 ms per
+  response on Linux (``benchmarks/serve_nodelay.py`` and the load benchmark in
+  docs/sharing.md: one client's page went from ~50 ms to 4-12 ms).
+* **Database connections end with the client's connection.** Each client
+  connection is served by its own thread, which keeps its database connection
+  for the keep-alive requests that follow (``CONN_MAX_AGE``, set for
+  PostgreSQL in the settings) and closes it when the client goes, as Django's
+  own threaded server does.
 """
 
 from __future__ import annotations
 
 import argparse
+import socket
 import sys
 
 HELP = "serve the web registry (applies pending migrations first)"
@@ -37,16 +51,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
 
 
+def set_nodelay(sock: socket.socket) -> None:
+    """Send small writes at once (no Nagle delay); a socket that is not TCP is left as it is."""
+    try:
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    except OSError:
+        pass
+
+
 def make_server(host: str, port: int):  # type: ignore[no-untyped-def]
     """A threaded WSGI server for the registry, bound but not yet serving (port 0: any free port)."""
-    import socketserver
-
     from django.contrib.staticfiles.handlers import StaticFilesHandler
-    from django.core.servers.basehttp import WSGIRequestHandler, WSGIServer
+    from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
     from django.core.wsgi import get_wsgi_application
 
-    server_cls = type("SoraqServer", (socketserver.ThreadingMixIn, WSGIServer), {"daemon_threads": True})
-    httpd = server_cls((host, port), WSGIRequestHandler, ipv6=":" in host)
+    class SoraqServer(ThreadedWSGIServer):
+        """Django's threaded server (closes a thread's database connections when its client leaves)."""
+
+        def get_request(self) -> tuple[socket.socket, object]:
+            conn, address = super().get_request()
+            set_nodelay(conn)
+            return conn, address
+
+    httpd = SoraqServer((host, port), WSGIRequestHandler, ipv6=":" in host)
     httpd.set_app(StaticFilesHandler(get_wsgi_application()))
     return httpd
 
