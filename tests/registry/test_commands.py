@@ -230,3 +230,25 @@ def test_postgresql_connections_are_persistent_and_health_checked(tmp_path):
     assert _settings_in_subprocess(tmp_path, show, DATABASE_URL="postgres://u@localhost/x",
                                    SORAQ_DB_CONN_MAX_AGE="5") == "5 True"
     assert _settings_in_subprocess(tmp_path, show, DATABASE_URL=f"sqlite:///{tmp_path}/x.sqlite3") == "0 False"
+
+
+def test_public_id_key_is_generated_once_apart_from_the_secret_key(tmp_path, monkeypatch):
+    from soraq.site import settings as site_settings
+
+    monkeypatch.delenv("SORAQ_PUBLIC_ID_KEY", raising=False)
+    monkeypatch.delenv("SORAQ_SECRET_KEY", raising=False)
+    key = site_settings._public_id_key(tmp_path)
+    path = tmp_path / "public_id_key"
+    assert len(key) >= 50 and stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert site_settings._public_id_key(tmp_path) == key != site_settings._secret_key(tmp_path)
+    monkeypatch.setenv("SORAQ_PUBLIC_ID_KEY", "from-the-environment")
+    assert site_settings._public_id_key(tmp_path) == "from-the-environment"
+
+
+def test_publication_settings_come_from_the_environment(tmp_path):
+    show = "print(s.SORAQ_PUBLISH_PUBLIC, s.SORAQ_PFIF_DOMAIN, s.SORAQ_PUBLIC_ID_KEY == open(s.VAR_DIR / 'public_id_key').read().strip())"
+    clean = {"SORAQ_PUBLISH_PUBLIC": "", "SORAQ_PFIF_DOMAIN": "", "SORAQ_PUBLIC_ID_KEY": ""}
+    assert _settings_in_subprocess(tmp_path, show, **clean) == "False soraq.example.org True"
+    show_env = "print(s.SORAQ_PUBLISH_PUBLIC, s.SORAQ_PFIF_DOMAIN, s.SORAQ_PUBLIC_ID_KEY)"
+    assert _settings_in_subprocess(tmp_path, show_env, SORAQ_PUBLISH_PUBLIC="1", SORAQ_PFIF_DOMAIN="tracing.example.net",
+                                   SORAQ_PUBLIC_ID_KEY="an-invented-key") == "True tracing.example.net an-invented-key"

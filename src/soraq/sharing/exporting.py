@@ -19,7 +19,8 @@ def pfif_domain() -> str:
 
 
 def publication_secret() -> str:
-    """The key of public record ids (``SORAQ_PUBLIC_ID_KEY``, else derived from SECRET_KEY)."""
+    """The key of public record ids (``SORAQ_PUBLIC_ID_KEY``; derived from SECRET_KEY only when a
+    settings module lacks it: soraq.site.settings always sets it, from the environment or generated once)."""
     from django.utils.crypto import salted_hmac
 
     explicit = getattr(settings, "SORAQ_PUBLIC_ID_KEY", None)

@@ -10,6 +10,11 @@ secret or site-specific value lives in the repository:
 ``SORAQ_ALLOWED_HOSTS``  comma-separated host names (default: localhost, 127.0.0.1, [::1])
 ``SORAQ_HTTPS``          ``1`` when served behind HTTPS: cookies are then sent over HTTPS only
 ``SORAQ_REQUIRE_POSTGRES`` ``1`` to refuse any database but PostgreSQL (the suite's second pass)
+``SORAQ_DB_CONN_MAX_AGE`` seconds a database connection is kept (default: 60 on PostgreSQL, else 0)
+``SORAQ_PUBLISH_PUBLIC`` ``1`` to let anonymous visitors see public statistics and the public dataset
+``SORAQ_PFIF_DOMAIN``    domain of PFIF record ids (default ``soraq.example.org``)
+``SORAQ_PUBLIC_ID_KEY``  key of public records' opaque ids (default: generated once into
+                         ``$SORAQ_VAR_DIR/public_id_key``)
 """
 
 from __future__ import annotations
@@ -33,10 +38,24 @@ def _flag(name: str, default: bool = False) -> bool:
 
 def _secret_key(var_dir: Path) -> str:
     """The secret key from the environment, else one generated once and kept (mode 600) in the var dir."""
-    from_env = os.environ.get("SORAQ_SECRET_KEY")
+    return _generated_key(var_dir, "SORAQ_SECRET_KEY", "secret_key")
+
+
+def _public_id_key(var_dir: Path) -> str:
+    """The key of public records' opaque ids: from the environment, else generated once like the secret key.
+
+    Its own key, not one derived from SECRET_KEY, so that rotating the secret key
+    (sessions, signatures) does not change every published id.
+    """
+    return _generated_key(var_dir, "SORAQ_PUBLIC_ID_KEY", "public_id_key")
+
+
+def _generated_key(var_dir: Path, env_name: str, filename: str) -> str:
+    """``env_name`` from the environment, else a key generated once into ``var_dir/filename`` (mode 600)."""
+    from_env = os.environ.get(env_name)
     if from_env:
         return from_env
-    path = var_dir / "secret_key"
+    path = var_dir / filename
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
@@ -183,6 +202,14 @@ CSRF_TRUSTED_ORIGINS = [
     origin.strip() for origin in os.environ.get("SORAQ_CSRF_TRUSTED_ORIGINS", "").split(",") if origin.strip()
 ]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+
+# --- sharing: publication (see docs/sharing.md) -----------------------------------------------------
+#: anonymous visitors may see public statistics and download the public dataset (default: nobody may)
+SORAQ_PUBLISH_PUBLIC = _flag("SORAQ_PUBLISH_PUBLIC")
+#: domain of PFIF record ids ("DOMAIN/person.ID"): the deployment's own domain
+SORAQ_PFIF_DOMAIN = os.environ.get("SORAQ_PFIF_DOMAIN", "").strip() or "soraq.example.org"
+#: key of the opaque ids of public records (HMAC); generated once into the var dir when not set
+SORAQ_PUBLIC_ID_KEY = _public_id_key(VAR_DIR)
 
 # --- logging: messages only, never request bodies, and no query strings (they carry searched names) --
 LOGGING = {
