@@ -182,3 +182,17 @@ def test_en_military_contract_and_work_place(person) -> None:  # type: ignore[no
                "Ukraine, his sister Lala Huseynova said.", published="2025-01-15")
     assert (p.location_abroad, p.status, p.age) == ("Novosibirsk", "killed", 35)
     assert [(r.name, r.relation) for r in p.relatives] == [("Lala Huseynova", "sister")]
+
+
+def test_an_offer_refused_is_no_contract_and_deportation_is_a_return(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("Tajik migrant Firdavs Rahimov, 27, says police in Kazan offered him Russian citizenship if he signed "
+               "a contract with the army. He refused and was deported.", published="2024-05-01")
+    assert event_types(p) == ["return"]
+    assert p.status == "returned" and p.coercion == ["inducement"]
+
+
+def test_prisoners_recruited_are_relevant(extract) -> None:  # type: ignore[no-untyped-def]
+    text = ("Бывший заключенный колонии в Тверской области Сергей Петров, завербованный «Вагнером», погиб под "
+            "Бахмутом в марте.")
+    report = extract(text, "t", published="2024-05-01")
+    assert report.relevant and report.persons[0].status == "killed"
