@@ -196,3 +196,9 @@ def test_prisoners_recruited_are_relevant(extract) -> None:  # type: ignore[no-u
             "Бахмутом в марте.")
     report = extract(text, "t", published="2024-05-01")
     assert report.relevant and report.persons[0].status == "killed"
+
+
+def test_kinship_word_with_an_indeclinable_name_before_the_relative(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("Кениец Брайан Вафула погиб на фронте в Украине. 3 мая жена Вафула, Мерси Акинье, в последний раз "
+               "слышала его голос. Мерси рассказала изданию, что военного опыта у мужа не было.", published="2025-06-01")
+    assert [(r.name, r.relation) for r in p.relatives] == [("Мерси Акинье", "wife")]

@@ -39,7 +39,7 @@ def _relation_near(ctx: DocContext, start: int, end: int) -> tuple[str, int] | N
             continue
         for m in pattern.finditer(before):
             gap = before[m.end() :]
-            if ctx.lang == "ru" and re.fullmatch(r"\s+[А-ЯЁа-яё][а-яё]+(?:а|я|ы|и|его|ого)\s*,\s*", gap):
+            if ctx.lang == "ru" and re.fullmatch(r"\s+(?:[А-ЯЁ][а-яё]+|[а-яё]+(?:а|я|ы|и|его|ого))\s*,\s*", gap):
                 gap = ", "  # "Мать Эрлана, Гульнара ..." : kin word, the subject in genitive, then the name
             if len(gap) <= 4 and not re.search(r"[.;:!?]", gap):
                 if ctx.lang == "ru" and "," not in gap and _oblique(ctx.text[start:end]):
