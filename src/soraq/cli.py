@@ -35,7 +35,7 @@ Run `soraq COMMAND --help` for the details of one command.
 Examples:
   soraq extract examples/*.txt               reports as JSON lines on stdout
   soraq link reports.jsonl                   who is who across the reports
-  soraq match "Руфуллаев Тахир" --birth-year 1980
+  soraq match "Мирзоев Камран" --birth-year 1988
   soraq ingest examples/                     store, extract and link into the registry
   soraq serve                                the web registry on http://127.0.0.1:8000
 """
