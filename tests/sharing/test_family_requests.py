@@ -91,3 +91,24 @@ def test_family_request_mention_of_a_reported_person_is_left_out_of_the_public_r
     assert stored.doc_id in full.documents and "threats" in full.coercion
     assert stored.doc_id not in public.documents and "threats" not in public.coercion
     assert "appeal" in {e.type for e in full.events} and "appeal" not in {e.type for e in public.events}
+
+
+def test_a_reported_persons_public_facts_come_from_the_other_sources(registry):
+    """The family's claim must not move the person's public status or region either."""
+    from soraq.registry.models import Mention, Person
+    from soraq.registry.services.rollup import refresh_person
+    from soraq.sharing.source import iter_stat_records
+
+    person = Person.objects.order_by("pk").first()
+    stored = family_request(1, status="detained", home="Qorvash, Pelmin Region")
+    Mention.objects.filter(document__doc_id=stored.doc_id).update(person=person)
+    Mention.objects.filter(document__doc_id=stored.doc_id).update(citizenship="KG")
+    person = refresh_person(Person.objects.get(pk=person.pk))
+    assert person.status == "detained"  # the family's newest claim wins the internal roll-up
+    full = next(r for r in iter_person_records() if r.person_id == str(person.pk))
+    public = next(r for r in iter_person_records(public=True) if r.person_id == str(person.pk))
+    stat = next(r for r in iter_stat_records(public=True) if r.person_id == str(person.pk))
+    assert (full.status, full.home) == ("detained", person.home)
+    assert public.status == stat.status == "missing"
+    assert "Pelmin" not in (public.home or "") and "Pelmin" not in (stat.home or "")
+    assert public.birth_year == stat.birth_year == 1975

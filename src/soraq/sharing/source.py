@@ -116,6 +116,33 @@ def withheld_family_requests(consented: Iterable[int]) -> tuple[set[int], set[in
     return from_family - also_elsewhere, also_elsewhere
 
 
+def facts_without_family_requests(person_ids: Iterable[int]) -> dict[int, dict[str, object]]:
+    """Person pk -> sex, birth year, citizenship, home and status as the *other* sources say them.
+
+    For public output about a person whose family's request (without consent)
+    sits beside other sources: the roll-up on the person row counts the
+    family's claim too, so it is summarised again without it.
+    """
+    from soraq.registry.models import Mention
+    from soraq.registry.services.rollup import summary_facts
+
+    ids = list(person_ids)
+    if not ids:
+        return {}
+    by_person: dict[int, list] = {}
+    for mention in (Mention.objects.filter(person_id__in=ids).exclude(document__origin=family_request_origin())
+                    .select_related("document").only(
+                        "pk", "person_id", "sex", "birth_year", "age", "citizenship", "home", "status",
+                        "document__published_sort", "document__published", "document__ingested_at")):
+        by_person.setdefault(mention.person_id, []).append(mention)
+    out = {}
+    for person_id, mentions in by_person.items():
+        facts = summary_facts(mentions)
+        facts.pop("status_claim", None)
+        out[person_id] = facts
+    return out
+
+
 def person_queryset() -> QuerySet:
     from soraq.registry.models import Event, Mention, Person
 
@@ -183,8 +210,10 @@ def iter_person_records(queryset: QuerySet | None = None, *, public: bool = Fals
                     .values_list("mention__person_id", "type", "date", "place")):
             events.setdefault(row[0], []).append(row)
         persons = Person.objects.filter(pk__in=chunk).order_by("pk").values_list(*PERSON_FIELDS)
+        other_sources = facts_without_family_requests(withheld)
         for values in persons:
             person = dict(zip(PERSON_FIELDS, values, strict=True))
+            person.update(other_sources.get(person["pk"], {}))
             yield _record(person, mentions.get(person["pk"], []), events.get(person["pk"], []),
                           consent_by_person.get(person["pk"]))
 
@@ -269,6 +298,7 @@ def iter_stat_records(*, public: bool = False) -> Iterator[PersonRecord]:
     mentions = Mention.objects.filter(person__isnull=False)
     events = Event.objects.filter(mention__person__isnull=False)
     persons = Person.objects.all()
+    family_mentions_withheld: set[int] = set()
     if public:
         family_only, family_mentions_withheld = withheld_family_requests(consent_by_person)
         origin = family_request_origin()
@@ -292,8 +322,13 @@ def iter_stat_records(*, public: bool = False) -> Iterator[PersonRecord]:
     ):
         if person_id not in deployment or date < deployment[person_id]:
             deployment[person_id] = date
+    other_sources = facts_without_family_requests(family_mentions_withheld)
     rows = persons.values_list("pk", "citizenship", "status", "home", "birth_year")
     for pk, citizenship, status, home, birth_year in rows.iterator(chunk_size=CHUNK * 5):
+        if pk in other_sources:
+            facts = other_sources[pk]
+            citizenship, status, home, birth_year = (facts["citizenship"], facts["status"], facts["home"],
+                                                     facts["birth_year"])
         first = deployment.get(pk)
         yield PersonRecord(
             person_id=str(pk),

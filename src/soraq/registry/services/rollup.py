@@ -68,6 +68,25 @@ def _birth_year(mentions: list[Mention]) -> int | None:
     )
 
 
+def summary_facts(mentions: Iterable[Mention]) -> dict[str, object]:
+    """What the sources say of a person's sex, birth year, citizenship, home and status (the rules above).
+
+    Pure (documents must be loaded with the mentions): also used to summarise a
+    person from a subset of their sources, e.g. for public output without
+    families' tracing requests.
+    """
+    mentions = list(mentions)
+    claim = status_claim(mentions)
+    return {
+        "sex": most_said(m.sex for m in mentions) or "",
+        "birth_year": _birth_year(mentions),
+        "citizenship": most_said(m.citizenship for m in mentions) or "",
+        "home": most_said((m.home for m in mentions), tie=len) or "",
+        "status": claim.status if claim else "",
+        "status_claim": claim,
+    }
+
+
 def refresh_person(person: Person) -> Person:
     """Recompute a person's summary fields and name search keys from their mentions."""
     from soraq.registry.services.linking import name_keys_of
@@ -84,11 +103,12 @@ def refresh_person(person: Person) -> Person:
     person.given_name = most_said(m.given_name for m in parts_from) or ""
     person.family_name = most_said(m.family_name for m in parts_from) or ""
     person.patronymic = most_said(m.patronymic for m in parts_from) or ""
-    person.sex = most_said(m.sex for m in mentions) or ""
-    person.birth_year = _birth_year(mentions)
-    person.citizenship = most_said(m.citizenship for m in mentions) or ""
-    person.home = most_said((m.home for m in mentions), tie=len) or ""
-    claim = status_claim(mentions)
+    facts = summary_facts(mentions)
+    person.sex = facts["sex"]
+    person.birth_year = facts["birth_year"]
+    person.citizenship = facts["citizenship"]
+    person.home = facts["home"]
+    claim = facts["status_claim"]
     person.status = claim.status if claim else ""
     person.status_as_of = claim.document.published if claim else ""
     person.status_mention = claim
