@@ -368,6 +368,17 @@ def _natasha_spans(text: str) -> list[tuple[int, int, list[str]]]:
     return out
 
 
+def _shorter_seen(word: str, seen: frozenset[str]) -> str:
+    """A word natasha left as it was, unless the text also has it without a case ending
+    ("Илдырыма" when "Илдырым" occurs too)."""
+    lower = word.lower()
+    for cut in (1, 2):
+        stem = lower[:-cut]
+        if len(stem) >= 3 and stem in seen and not is_initial(word):
+            return _match_case(word, stem)
+    return word
+
+
 def _clean_word(word: str) -> str:
     """A name word without quotes and punctuation around it (an initial keeps its dot)."""
     word = word.strip("«»\"“”,")
@@ -397,9 +408,9 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
     mentions = []
     for (s, e), (words, from_ner) in sorted(raw.items()):
         tokens = _base_tokens(words, lang, seen)
-        if (s, e) in normals:  # natasha read the case from the sentence; trust it where it changed a word
-            tokens = [_match_case(w, n) if n.lower() != w.lower() else t
-                      for w, n, t in zip(words, normals[(s, e)], tokens)]
+        if (s, e) in normals:  # natasha read the case from the sentence: trust it
+            tokens = [_match_case(w, n) if n.lower() != w.lower() else _shorter_seen(w, seen)
+                      for w, n in zip(words, normals[(s, e)])]
         given, family, patronymic, marker, sex = _split_parts(tokens, lang)
         if sex is None:  # surname morphology is surer than a given-name list
             sex = (surname_sex(family) if family else None) or (given_name_sex(given) if given else None)
