@@ -112,3 +112,17 @@ def test_a_reported_persons_public_facts_come_from_the_other_sources(registry):
     assert public.status == stat.status == "missing"
     assert "Pelmin" not in (public.home or "") and "Pelmin" not in (stat.home or "")
     assert public.birth_year == stat.birth_year == 1975
+
+
+def test_consent_and_its_withdrawal_reach_the_cached_public_statistics_at_once(family_requests, django_user_model):
+    from soraq.casework.models import Case
+    from soraq.casework.services.consent import record_consent, withdraw_consent
+    from soraq.registry.models import Mention
+
+    caseworker = make_user(django_user_model, "test-cache-caseworker", "caseworker")
+    assert registry_statistics(public=True).total == 12  # now cached
+    mention = Mention.objects.get(document__doc_id="intake-srq-test0000")
+    case = record_consent(Case.objects.create(name=mention.name, mention=mention), caseworker, "aunt, by phone")
+    assert registry_statistics(public=True).total == 13
+    withdraw_consent(case, caseworker)
+    assert registry_statistics(public=True).total == 12

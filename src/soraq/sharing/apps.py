@@ -8,6 +8,15 @@ class SharingConfig(AppConfig):
     verbose_name = "Sharing"
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self) -> None:
+        from django.apps import apps
+        from django.db.models.signals import post_save
+
+        from .statistics import consent_changed
+
+        if apps.is_installed("soraq.casework"):
+            post_save.connect(consent_changed, sender="casework.Case", dispatch_uid="soraq.sharing.consent")
+
     def nav_items(self, request):
         """Sharing's entries in the site menu, each only for roles its permission table allows."""
         from django.urls import reverse

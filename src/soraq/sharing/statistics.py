@@ -135,6 +135,21 @@ def compute(records: Iterable[PersonRecord], *, public: bool, k: int = K) -> Sta
     return Statistics(False, total, confirmed_total, tables)
 
 
+def forget_public_statistics() -> None:
+    """Drop the cached public tables (fresh and stale): who is counted publicly has changed."""
+    from django.core.cache import cache
+
+    key = "soraq.sharing.statistics.public"
+    cache.delete_many([key, f"{key}.stale"])
+
+
+def consent_changed(sender, instance, update_fields=None, **_kwargs) -> None:
+    """post_save of case work's Case: a change of consent or of hiding changes the public counts at once."""
+    watched = {"publish_consent_at", "publish_consent_withdrawn_at", "hidden"}
+    if update_fields is None or watched & set(update_fields):
+        forget_public_statistics()
+
+
 def registry_statistics(*, public: bool, use_cache: bool = True) -> Statistics:
     """The registry's statistics, recomputed at most once a minute per view.
 
