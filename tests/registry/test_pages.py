@@ -65,7 +65,8 @@ def test_login_page_and_logging_in(client, django_user_model):
     assert page.status_code == 200 and b'name="password"' in page.content
     assert page["X-Frame-Options"] == "DENY"
     response = client.post(reverse("login"), {"username": "reader", "password": "a long invented passphrase"})
-    assert response.status_code == 302 and response["Location"] == reverse("registry:person-list")
+    assert response.status_code == 302 and response["Location"] == reverse("registry:home")
+    assert client.get(reverse("registry:home"))["Location"] == reverse("registry:person-list")
     response = client.post(reverse("logout"))
     assert response.status_code == 302
     assert client.get(reverse("registry:person-list")).status_code == 302

@@ -36,4 +36,17 @@ class CaseworkConfig(AppConfig):
         if can(user, "review.view"):
             items.append(NavItem(_("Review"), reverse("casework:review"),
                                  ("casework:review", "casework:person-merge", "casework:person-split")))
+        if _family_only(user):
+            items.append(NavItem(_("My requests"), reverse("casework:my-cases"), ("casework:my-cases",)))
         return items
+
+    def registry_access(self, request) -> bool:
+        """A family account sees its own requests only, never the registry of everyone else."""
+        return not _family_only(request.user)
+
+
+def _family_only(user) -> bool:
+    """The user may follow their own request but not list cases: a family account."""
+    from .permissions import can
+
+    return can(user, "case.view_own") and not can(user, "case.list")

@@ -9,11 +9,13 @@ class RegistryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def nav_items(self, request):
-        """The registry's entries in the site menu (every logged-in user may read the registry)."""
+        """The registry's entries in the site menu (for every logged-in user another app does not bar)."""
         from django.urls import reverse
 
-        from soraq.site.navigation import NavItem
+        from soraq.site.navigation import NavItem, may_read_registry
 
+        if not may_read_registry(request):
+            return []
         return [
             NavItem(_("Persons"), reverse("registry:person-list"),
                     ("registry:person-list", "registry:person-detail")),

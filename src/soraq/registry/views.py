@@ -5,8 +5,11 @@ Views only read; what they show is prepared by :mod:`soraq.registry.services`.
 
 from __future__ import annotations
 
+import functools
+
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView
@@ -16,12 +19,39 @@ from soraq.registry.services import presentation, search
 from soraq.site import navigation
 
 
+class RegistryReaderMixin(LoginRequiredMixin):
+    """Logged-in users may read the registry, unless an installed app bars them (``registry_access``)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not navigation.may_read_registry(request):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+def registry_reader(view):
+    """The function-view form of :class:`RegistryReaderMixin`."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not navigation.may_read_registry(request):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return login_required(wrapped)
+
+
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
+    """The person list; a user barred from the registry goes to the first page their menu offers."""
+    if not navigation.may_read_registry(request):
+        items = navigation.contributions("nav_items", request)
+        if not items:
+            raise PermissionDenied
+        return redirect(items[0].url)
     return redirect("registry:person-list")
 
 
-class PersonListView(LoginRequiredMixin, ListView):
+class PersonListView(RegistryReaderMixin, ListView):
     """People, searchable by name in any script and filterable by citizenship and status."""
 
     template_name = "registry/person_list.html"
@@ -52,7 +82,7 @@ class PersonListView(LoginRequiredMixin, ListView):
         return context
 
 
-class PersonDetailView(LoginRequiredMixin, DetailView):
+class PersonDetailView(RegistryReaderMixin, DetailView):
     """One person: names, facts with their sources, disagreements, timeline and linked mentions."""
 
     model = Person
@@ -66,7 +96,7 @@ class PersonDetailView(LoginRequiredMixin, DetailView):
         return context
 
 
-class DocumentListView(LoginRequiredMixin, ListView):
+class DocumentListView(RegistryReaderMixin, ListView):
     model = Document
     template_name = "registry/document_list.html"
     context_object_name = "documents"
@@ -76,7 +106,7 @@ class DocumentListView(LoginRequiredMixin, ListView):
         return Document.objects.defer("text", "original", "report")
 
 
-class DocumentDetailView(LoginRequiredMixin, DetailView):
+class DocumentDetailView(RegistryReaderMixin, DetailView):
     """One document: its metadata, its text with the extracted facts highlighted, its people."""
 
     model = Document
@@ -92,7 +122,7 @@ class DocumentDetailView(LoginRequiredMixin, DetailView):
         return context
 
 
-@login_required
+@registry_reader
 def document_original(request: HttpRequest, pk: int) -> HttpResponse:
     """The original bytes as received, as a download (never rendered: they may hold active HTML)."""
     document = get_object_or_404(Document, pk=pk)

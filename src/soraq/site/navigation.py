@@ -2,7 +2,9 @@
 
 * ``AppConfig.nav_items(request) -> list[NavItem]``: entries of the main menu on every page;
 * ``AppConfig.person_actions(request, person) -> list[NavItem]``: actions offered on a
-  person's page (e.g. opening a case file for them).
+  person's page (e.g. opening a case file for them);
+* ``AppConfig.registry_access(request) -> bool``: False when this user must not read the
+  registry's pages (case work says so for family accounts); any app's False wins.
 
 Each app checks the user's rights itself and returns nothing when they lack them.
 """
@@ -49,6 +51,15 @@ def nav_items(request: HttpRequest) -> list[tuple[NavItem, bool]]:
 def person_actions(request: HttpRequest, person: Any) -> list[NavItem]:
     """Every installed app's actions for one person's page."""
     return contributions("person_actions", request, person)
+
+
+def may_read_registry(request: HttpRequest) -> bool:
+    """May this (logged-in) user read the registry's pages? No, when any installed app says no."""
+    for config in apps.get_app_configs():
+        check = getattr(config, "registry_access", None)
+        if check is not None and check(request) is False:
+            return False
+    return True
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:

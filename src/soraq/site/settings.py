@@ -168,7 +168,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "registry:person-list"
+LOGIN_REDIRECT_URL = "registry:home"  # the person list, or what a barred user may see
 LOGOUT_REDIRECT_URL = "login"
 
 # --- languages -------------------------------------------------------------------------------
