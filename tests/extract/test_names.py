@@ -119,3 +119,12 @@ def test_initials_join_the_full_name(extract) -> None:  # type: ignore[no-untype
     text = ("Гражданин Азербайджана Эльвин Камран оглы Зейналов погиб на войне в Украине. Позже стало известно, "
             "что Зейналов Э.К. подписал контракт в марте.")
     assert [p.name for p in extract(text, "t").persons] == ["Эльвин Камран оглы Зейналов"]
+
+
+def test_a_mother_keeps_her_feminine_surname(extract) -> None:  # type: ignore[no-untyped-def]
+    text = ("Жительница Ошской области Айгуль Токтосунова просит власти вернуть ее сына Бекзата, который был "
+            "завербован в российской колонии. 22-летний Бекзат Токтосунов, гражданин Кыргызстана, подписал "
+            "контракт, и его отправили в Украину.")
+    report = extract(text, "t", published="2025-04-02")
+    assert [p.name for p in report.persons] == ["Бекзат Токтосунов"]
+    assert [(r.name, r.relation) for r in report.persons[0].relatives] == [("Айгуль Токтосунова", "mother")]

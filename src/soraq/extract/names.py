@@ -368,6 +368,12 @@ def _natasha_spans(text: str) -> list[tuple[int, int, list[str]]]:
     return out
 
 
+def _feminine_surname(word: str, base: str) -> str:
+    """A woman's surname keeps its feminine form ("Токтосунова", "Токтосуновой" -> "Токтосунова")."""
+    m = re.match(r"^(.+(?:ов|ев|ёв|ин|ын))(?:а|ой|у)$", word)
+    return m.group(1) + "а" if m else base
+
+
 def _shorter_seen(word: str, seen: frozenset[str]) -> str:
     """A word natasha left as it was, unless the text also has it without a case ending
     ("Илдырыма" when "Илдырым" occurs too)."""
@@ -411,6 +417,8 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
         if (s, e) in normals:  # natasha read the case from the sentence: trust it
             tokens = [_match_case(w, n) if n.lower() != w.lower() else _shorter_seen(w, seen)
                       for w, n in zip(words, normals[(s, e)])]
+        if lang == "ru" and _guess_female(tokens):
+            tokens = [_feminine_surname(w, t) for w, t in zip(words, tokens)]
         given, family, patronymic, marker, sex = _split_parts(tokens, lang)
         if sex is None:  # surname morphology is surer than a given-name list
             sex = (surname_sex(family) if family else None) or (given_name_sex(given) if given else None)

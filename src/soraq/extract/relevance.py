@@ -3,19 +3,114 @@
 Two stages. :func:`is_relevant_fast` is a lexical pre-filter over all three
 languages at once (thousands of documents a second): it only drops texts that
 lack both a war cue and a migrant/foreigner cue. :func:`decide` is the fuller
-decision on the language's own lexicon: a sentence (or two neighbouring ones)
-must join a foreigner/migrant/prisoner cue with a war cue, and the report must
-say someone was involved (recruited, sent, fought, died, captured ...).
-Near-topic reports (remittances, Karabakh commemorations, Ukrainian prisoner
-exchanges, migration paperwork) need clearly more evidence.
+decision on the language's own lexicon, built from cue families that describe
+the domain rather than any one report:
+
+* war cues: the Russian army, a contract with it or the defence ministry, the
+  front, the "special military operation", the war in Ukraine, prisoners of war,
+  the regions where the war is fought;
+* foreigner cues: a citizenship of any country but Russia and Ukraine (demonyms
+  of the lexicon, plus every country's name from babel's CLDR data in a
+  person's context: "citizen of X", "from X", "X-lı", "граждан X"), labour
+  migration (went to / worked in Russia, a job promised by an agent, a student
+  visa), prisoners recruited in colonies;
+* weak foreigner cues ("native of", "resident of", "уроженец", "sakini") count
+  only when the report has a strong one somewhere: a Russian town's native
+  killed at the front is a Russian volunteer's obituary, not our topic;
+* involvement cues: recruited, sent, fought, killed, captured, missing ...
+
+A sentence (or two neighbouring ones) joining a foreigner cue with a war cue
+decides; failing that, the whole report decides when it states both a strong
+foreigner cue and someone's involvement in the war. Near-topic cues
+(remittances, Karabakh commemorations, Ukrainian prisoner exchanges, migration
+paperwork, a volunteer's funeral) only raise the evidence needed: a report that
+names a foreign national sent to the war is never lost to them.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from soraq.extract.context import DocContext
 from soraq.extract.lexicon import LANGUAGES, load
+
+# The two countries of the war itself: their citizens are not "foreign nationals".
+_WAR_PARTIES = frozenset({"RU", "UA"})
+# Country names that are also common words or given names in that language.
+_AMBIGUOUS_NAMES = {
+    "en": {"jersey", "jordan", "chad", "georgia", "turkey", "guinea", "niger", "mali", "man", "israel"},
+    "ru": {"того", "чад", "мали", "перу", "бенин"},
+    "az": {"çad", "toqo", "mali", "peru"},
+}
+_VOWELS = "aeiouyаеёиоуыэюяəıiöü"
+# Person context around a country's name, per language ({name}: the name's stem).
+_COUNTRY_CONTEXT = {
+    # "citizen of Ghana", "from Ghana", "Ghana's embassy", demonyms "Ghanaian", "Nepali", "Cuban"
+    "en": (
+        r"(?:citizens?|nationals?|natives?|passport|embassy)\s+of\s+(?:the\s+)?{name}\w*"
+        r"|(?:from|left|back\s+to|returned\s+to|home\s+to)\s+(?:the\s+)?{name}\w*"
+        r"|(?-i:{Name})(?:'s)?\s+(?:embassy|government|foreign\s+ministry|authorities)"
+        r"|(?-i:{Name})(?:n|an|ian|aian|ans|ians|aians|i|is|ese|ish)(?!\w)"
+    ),
+    # "граждан Кубы", "из Ганы", "посольство Непала", demonyms "кубинец", "ганский", "непальцы"
+    "ru": (
+        r"(?:гражданин\w*|граждан\w*|подданн\w*|уроженц?\w*|выходц\w*|из|посольств\w*|родом\s+из)\s+(?-i:{Name})\w{{0,3}}"
+        r"|{name}(?:ин|ан|ий|й|ь)?(?:ец|цы|ца|цев|цам|цами|ск\w+)(?!\w)"
+    ),
+    # "Qana vətəndaşı", "Qanadan", demonyms "Qanalı", "Nepallı"
+    "az": (
+        r"(?-i:{Name})\w{{0,3}}\s+vətəndaş\w*"
+        r"|(?-i:{Name})(?:n|y)?(?:lı|li|lu|lü|dan|dən|da\s+doğul\w*)\w*"
+        r"|(?-i:{Name})\s+səfirliy\w*"
+    ),
+}
+
+
+def _name_stem(name: str, lang: str) -> str:
+    """A country's name without its final vowel, where demonyms drop it (Куба -> кубинец, Ghana -> Ghanaian).
+
+    Azerbaijani keeps it (Kuba -> Kubalı, Kubadan).
+    """
+    if lang != "az" and name[-1:].lower() in _VOWELS and len(name) >= 4:
+        return name[:-1]
+    return name
+
+
+@cache
+def _country_pattern(lang: str) -> re.Pattern[str] | None:
+    """Every country (but Russia and Ukraine) named in a person's context, from CLDR names via babel.
+
+    Lets the decision recognise nationals of any country, not only those the
+    lexicon lists; a bare country name ("talks in Turkey") is not enough.
+    """
+    template = _COUNTRY_CONTEXT.get(lang)
+    if template is None:
+        return None
+    from babel import Locale
+    from rigour.territories import get_territories
+
+    codes = {t.code.upper() for t in get_territories() if t.is_country and not t.is_historical and len(t.code) == 2}
+    names = Locale.parse(lang).territories
+    parts = []
+    for code in sorted(codes - _WAR_PARTIES):
+        name = names.get(code)
+        if not name or "(" in name or len(name) < 4 or name.lower() in _AMBIGUOUS_NAMES.get(lang, set()):
+            continue
+        stem = _name_stem(name, lang)
+        lower, upper = re.escape(stem.lower()), re.escape(stem)
+        parts.append(template.replace("{{", "\0").replace("}}", "\1").replace("{name}", lower).replace("{Name}", upper).replace("\0", "{").replace("\1", "}"))
+    if not parts:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in parts) + ")", re.IGNORECASE)
+
+
+# Words too common in any news text to stand for a whole cue in the pre-filter:
+# the phrase's next longest word is searched instead ("to the war" -> "war").
+_GENERIC_WORDS = frozenset(
+    "the from with into for and back left work money offer side zone region oblast area "
+    "област зон hərbi для при".split()
+)
 
 
 def _stem(phrase: str) -> str | None:
@@ -27,7 +122,8 @@ def _stem(phrase: str) -> str | None:
     if phrase.startswith("re:"):
         return None
     words = [w.replace("*", "") for w in phrase.lower().replace("...", " ").split()]
-    best = max(words, key=len, default="")
+    specific = [w for w in words if w not in _GENERIC_WORDS] or words
+    best = max(specific, key=len, default="")
     return best if len(best) >= 3 else None
 
 
@@ -39,7 +135,7 @@ def _fast_stems() -> tuple[tuple[str, ...], tuple[str, ...]]:
         lex = load(lang)
         table = lex.table("relevance")
         war |= {s for p in table.get("war", []) if (s := _stem(p))}
-        phrases = table.get("foreign", []) + table.get("labour", [])
+        phrases = table.get("foreign", []) + table.get("foreign_weak", []) + table.get("labour", [])
         phrases += [p for v in lex.table("citizenship").values() for p in v]
         foreign |= {s for p in phrases if (s := _stem(p))}
     # shorter stems first: they subsume longer ones and are found sooner
@@ -57,14 +153,26 @@ def is_relevant_fast(text: str) -> bool:
     return any(s in lower for s in war) and any(s in lower for s in foreign)
 
 
-def decide(ctx: DocContext) -> tuple[bool, list[int]]:
-    """Full relevance decision; returns (relevant, indexes of the supporting sentences)."""
+def _country_sentences(ctx: DocContext) -> set[int]:
+    """Sentences naming a national of a country other than Russia or Ukraine."""
+    pattern = _country_pattern(ctx.lang)
+    if pattern is None:
+        return set()
+    return {ctx.sentence_at(m.start()) for m in pattern.finditer(ctx.text)}
+
+
+def _foreign_sentences(ctx: DocContext) -> tuple[set[int], set[int]]:
+    """(strong, weak) foreigner cues: strong = a citizenship, migrant, prisoner or labour-migration cue."""
     rel = ctx.hits("relevance")
-    war, involved, off, labour = (rel.sentences(k) for k in ("war", "involved", "off_topic", "labour"))
-    foreign = rel.sentences("foreign")
-    for found in ctx.hits("citizenship").by_key.values():
-        foreign |= {k for (k, _, _) in found}
-    n = len(ctx.sentences)
+    strong = rel.sentences("foreign") | rel.sentences("labour") | _country_sentences(ctx)
+    for code, found in ctx.hits("citizenship").by_key.items():
+        if code not in _WAR_PARTIES:
+            strong |= {k for (k, _, _) in found}
+    return strong, rel.sentences("foreign_weak")
+
+
+def _joint(war: set[int], foreign: set[int], involved: set[int], n: int) -> list[int]:
+    """Sentences joining a foreigner cue with a war cue (or two neighbours doing so with an involvement cue)."""
     joint: list[int] = []
     for k in range(n):
         pair = {k, k + 1} if k + 1 < n else {k}
@@ -72,17 +180,29 @@ def decide(ctx: DocContext) -> tuple[bool, list[int]]:
             joint.append(k)
         elif pair & war and pair & foreign and pair & involved:
             joint.append(k)
-    if not joint and not off:
-        # a report may say "killed in Ukraine" in one place and "work in Russia" or
-        # "Azerbaijani citizen X" (in its opening) in another
-        fighting = sorted(war & involved)
-        nationals = sorted(k for found in ctx.hits("citizenship").by_key.values() for (k, _, _) in found if k < 3)
-        if fighting and (nationals or (len(fighting) >= 2 and labour)):
-            return True, fighting[:2] + (nationals or sorted(labour))[:1]
-    if not joint or not involved:
-        return False, []
-    strong = [k for k in joint if k in involved]
-    needed = 2 if off else 1
-    if len(off) >= 3 and len(strong) < 3:
-        return False, []
-    return len(strong) >= needed or len(joint) >= needed + 1, strong or joint
+    return joint
+
+
+def decide(ctx: DocContext) -> tuple[bool, list[int]]:
+    """Full relevance decision; returns (relevant, indexes of the supporting sentences)."""
+    rel = ctx.hits("relevance")
+    war, involved, off = (rel.sentences(k) for k in ("war", "involved", "off_topic"))
+    strong, weak = _foreign_sentences(ctx)
+    foreign = strong | weak if strong else set()
+    joint = _joint(war, foreign, involved, len(ctx.sentences))
+    fighting = sorted(war & involved)
+    if joint and involved:
+        supported = [k for k in joint if k in involved]
+        needed = 2 if off else 1
+        if not (len(off) >= 3 and len(supported) < 3) and (len(supported) >= needed or len(joint) >= needed + 1):
+            return True, supported or joint
+    # the report as a whole: "killed at the front" in one place, "Ghanaian student" or
+    # "went to Russia to work" in another
+    if fighting and strong and _outweighs(len(strong), len(fighting) + len(war), len(off)):
+        return True, fighting[:2] + sorted(strong)[:1]
+    return False, []
+
+
+def _outweighs(foreign: int, war: int, off: int) -> bool:
+    """The topic's evidence against the near-topic cues: none needs one of each, each near-topic cue one more."""
+    return off == 0 or (foreign >= 2 and foreign + war >= 2 * off + 3)
