@@ -114,3 +114,56 @@ def test_public_api_export_by_a_viewer_names_only_the_consented(client, registry
     client.force_login(users["viewer"])
     body = b"".join(client.get("/api/exports/csv?public=true").streaming_content).decode()
     assert consenting.display_name in body and other.family_name not in body
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"invented image bytes"
+
+
+def request_with_photo(case, photo: bytes | None = PNG):
+    from soraq.casework.models import TracingRequest
+
+    return TracingRequest.objects.create(case=case, reference=case.reference, lang="en", name=case.name,
+                                         photo=photo, photo_type="image/png" if photo else "")
+
+
+def _photo_urls(dataset) -> dict[str, str]:
+    return {p.name: p.photo_url for p in dataset.persons if p.photo_url}
+
+
+def test_photo_is_linked_and_served_only_while_the_consenting_family_agrees(client, registry, users, caseworker):
+    from soraq.casework.services.consent import record_consent, withdraw_consent
+
+    consenting = persons()[0]
+    case = open_case(consenting)
+    request_with_photo(case)
+    assert _photo_urls(build_dataset(public=True)) == {}  # no consent, no photo
+    record_consent(case, caseworker, "mother, by phone")
+    urls = _photo_urls(build_dataset(public=True))
+    assert list(urls) == [consenting.display_name]
+    url = urls[consenting.display_name]
+    assert url.rsplit("/", 1)[-1].startswith("p-")
+    assert client.get(url).status_code == 302  # anonymous: log in (the deployment does not publish)
+    client.force_login(users["viewer"])
+    response = client.get(url)
+    assert response.status_code == 200 and response.content == PNG
+    assert response["Content-Type"] == "image/png" and response["Cache-Control"] == "no-store"
+    assert '"photo_url"' in render_text(build_dataset(public=True), "json")
+    withdraw_consent(case, caseworker)
+    assert client.get(url).status_code == 404
+    assert _photo_urls(build_dataset(public=True)) == {}
+
+
+def test_another_familys_photo_is_not_published_by_this_familys_consent(client, registry, caseworker):
+    from soraq.casework.services.consent import record_consent
+
+    person = persons()[0]
+    request_with_photo(open_case(person))  # another family's request, with a photo, no consent
+    record_consent(open_case(person), caseworker, "brother, in person")
+    dataset = build_dataset(public=True)
+    assert person.display_name in {p.name for p in dataset.persons}
+    assert _photo_urls(dataset) == {}
+
+
+def test_unknown_public_id_is_not_found(client, registry, users):
+    client.force_login(users["viewer"])
+    assert client.get("/sharing/photos/p-0000000000000000").status_code == 404

@@ -48,8 +48,21 @@ def build_dataset(*, public: bool) -> FullDataset | PublicDataset:
     from soraq.sharing.source import iter_document_records, iter_person_records
 
     if public:
-        return public_dataset(iter_person_records(public=True), publication_secret())
+        secret = publication_secret()
+        return public_dataset(_with_photo_urls(list(iter_person_records(public=True)), secret), secret)
     return FullDataset(list(iter_person_records()), list(iter_document_records()), generated=timezone.now())
+
+
+def _with_photo_urls(records: list, secret: str) -> list:
+    """Consented records whose consenting family sent a photo get its public URL (disclosure decides the rest)."""
+    import dataclasses
+
+    from soraq.sharing.disclosure import public_id
+    from soraq.sharing.photos import persons_with_photos, photo_url
+
+    with_photo = persons_with_photos(int(r.person_id) for r in records if r.consent)
+    return [dataclasses.replace(r, photo_url=photo_url(public_id(r.person_id, secret)))
+            if r.consent and int(r.person_id) in with_photo else r for r in records]
 
 
 def render_text(dataset, fmt: str) -> str:

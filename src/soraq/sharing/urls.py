@@ -16,4 +16,5 @@ urlpatterns = [
     path("sharing/exports/", views.exports_page, name="sharing-exports"),
     path("sharing/exports/<str:fmt>/", views.export_download, name="sharing-export-download"),
     path("sharing/import/", views.import_page, name="sharing-import"),
+    path("sharing/photos/<str:public_id>", views.public_photo, name="sharing-public-photo"),
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
@@ -155,3 +155,24 @@ def import_page(request: HttpRequest) -> HttpResponse:
                                                "refused": report.failed})
         context["report"] = report
     return render(request, "sharing/import.html", context)
+
+
+@require_GET
+def public_photo(request: HttpRequest, public_id: str) -> HttpResponse:
+    """A consented person's photo, as linked from the public dataset (see soraq.sharing.photos)."""
+    from soraq.sharing.exporting import audit, publication_secret
+    from soraq.sharing.photos import find_photo
+
+    denied = _require(request, "export.public")
+    if denied:
+        return denied
+    found = find_photo(public_id, publication_secret())
+    if found is None:
+        raise Http404("no published photo")
+    data, media_type = found
+    audit(request.user, "sharing.photo.view", {"public_id": public_id})
+    response = HttpResponse(data, content_type=media_type)
+    response["Cache-Control"] = "no-store"
+    response["Content-Disposition"] = "inline"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
