@@ -44,6 +44,17 @@ _AMBIGUOUS_NAMES = {
     "az": {"çad", "toqo", "mali", "peru"},
 }
 _VOWELS = "aeiouyаеёиоуыэюяəıiöü"
+# A demonym before these words names a state, an army or a product, not a person
+# ("Indian prime minister", "Chinese-made drones", "индийское правительство").
+_NOT_A_PERSON_EN = (
+    r"(?:prime|president|presidency|government|minister|ministry|officials?|authorities|parliament|"
+    r"diplomats?|leaders?|oil|gas|economy|market|compan(?:y|ies)|firms?|ships?|vessels?|navy|army|armed|"
+    r"military|forces|troops|media|press|side|border|capital|team|club|league|made|components?|goods)\b"
+)
+_NOT_A_PERSON_RU = (
+    r"(?:премьер|президент|правительств|министр|мид|власт|парламент|дипломат|лидер|нефт|газ|экономик|рын|"
+    r"компани|фирм|суд[ноа]|флот|арми|войск|вооруж|сми|сторон|границ|команд|клуб|товар|производств)"
+)
 # Person context around a country's name, per language ({name}: the name's stem).
 _COUNTRY_CONTEXT = {
     # "citizen of Ghana", "from Ghana", "Ghana's embassy", demonyms "Ghanaian", "Nepali", "Cuban"
@@ -51,12 +62,12 @@ _COUNTRY_CONTEXT = {
         r"(?:citizens?|nationals?|natives?|passport|embassy)\s+of\s+(?:the\s+)?{name}\w*"
         r"|(?:from|left|back\s+to|returned\s+to|home\s+to)\s+(?:the\s+)?{name}\w*"
         r"|(?-i:{Name})(?:'s)?\s+(?:embassy|government|foreign\s+ministry|authorities)"
-        r"|(?-i:{Name})(?:n|an|ian|aian|ans|ians|aians|i|is|ese|ish)(?!\w)"
+        r"|(?-i:{Name})(?:n|an|ian|aian|ans|ians|aians|i|is|ese|ish)(?![\w-])(?!\s+" + _NOT_A_PERSON_EN + ")"
     ),
     # "граждан Кубы", "из Ганы", "посольство Непала", demonyms "кубинец", "ганский", "непальцы"
     "ru": (
         r"(?:гражданин\w*|граждан\w*|подданн\w*|уроженц?\w*|выходц\w*|из|посольств\w*|родом\s+из)\s+(?-i:{Name})\w{{0,3}}"
-        r"|{name}(?:ин|ан|ий|й|ь)?(?:ец|цы|ца|цев|цам|цами|ск\w+)(?!\w)"
+        r"|{name}(?:ин|ан|ий|й|ь)?(?:ец|цы|ца|цев|цам|цами|ск\w+)(?!\w)(?!\s+" + _NOT_A_PERSON_RU + ")"
     ),
     # "Qana vətəndaşı", "Qanadan", demonyms "Qanalı", "Nepallı"
     "az": (
