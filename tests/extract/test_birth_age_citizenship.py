@@ -55,7 +55,8 @@ def test_citizenship_from_demonyms(person, text, code) -> None:  # type: ignore[
 
 
 def test_home_district_alone_does_not_imply_citizenship(person) -> None:  # type: ignore[no-untyped-def]
-    p = person("Lənkəran rayonunun sakini Zeynalov Elvin Kamran oğlu Rusiya ordusunda Ukraynada həlak olub.")
+    p = person("Lənkəran rayonunun sakini, əmək miqrantı Zeynalov Elvin Kamran oğlu Rusiya ordusunda Ukraynada "
+               "həlak olub.")
     assert p.citizenship is None
     assert p.home is not None and p.home.startswith("Lənkəran")
 
