@@ -140,3 +140,16 @@ def test_country_context_any_country_but_the_war_parties(lang: str, text: str, e
     pattern = _country_pattern(lang)
     assert pattern is not None
     assert bool(pattern.search(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Malawian man was killed at the front.", True),  # a country the lexicon does not list
+        ("Гражданин Мозамбика погиб на фронте.", True),
+        ("A man was killed at the front.", False),  # war without a foreigner cue
+        ("A Malawian choir sang in the cathedral.", False),  # a foreigner without a war cue
+    ],
+)
+def test_prefilter_knows_every_country(text: str, expected: bool) -> None:
+    assert is_relevant_fast(text) is expected

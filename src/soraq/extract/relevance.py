@@ -89,6 +89,24 @@ def _name_stem(name: str, lang: str) -> str:
 
 
 @cache
+def _country_stems(lang: str) -> tuple[str, ...]:
+    """The stems of every country's name in ``lang`` (CLDR via babel), but Russia's, Ukraine's
+    and those that are common words: what a national of that country is called after."""
+    from babel import Locale
+    from rigour.territories import get_territories
+
+    codes = {t.code.upper() for t in get_territories() if t.is_country and not t.is_historical and len(t.code) == 2}
+    names = Locale.parse(lang).territories
+    stems = []
+    for code in sorted(codes - _WAR_PARTIES):
+        name = names.get(code)
+        if not name or "(" in name or len(name) < 4 or name.lower() in _AMBIGUOUS_NAMES.get(lang, set()):
+            continue
+        stems.append(_name_stem(name, lang))
+    return tuple(stems)
+
+
+@cache
 def _country_pattern(lang: str) -> re.Pattern[str] | None:
     """Every country (but Russia and Ukraine) named in a person's context, from CLDR names via babel.
 
@@ -98,17 +116,8 @@ def _country_pattern(lang: str) -> re.Pattern[str] | None:
     template = _COUNTRY_CONTEXT.get(lang)
     if template is None:
         return None
-    from babel import Locale
-    from rigour.territories import get_territories
-
-    codes = {t.code.upper() for t in get_territories() if t.is_country and not t.is_historical and len(t.code) == 2}
-    names = Locale.parse(lang).territories
     parts = []
-    for code in sorted(codes - _WAR_PARTIES):
-        name = names.get(code)
-        if not name or "(" in name or len(name) < 4 or name.lower() in _AMBIGUOUS_NAMES.get(lang, set()):
-            continue
-        stem = _name_stem(name, lang)
+    for stem in _country_stems(lang):
         lower, upper = re.escape(stem.lower()), re.escape(stem)
         parts.append(template.replace("{{", "\0").replace("}}", "\1").replace("{name}", lower).replace("{Name}", upper).replace("\0", "{").replace("\1", "}"))
     if not parts:
@@ -149,19 +158,47 @@ def _fast_stems() -> tuple[tuple[str, ...], tuple[str, ...]]:
         phrases = table.get("foreign", []) + table.get("foreign_weak", []) + table.get("labour", [])
         phrases += [p for v in lex.table("citizenship").values() for p in v]
         foreign |= {s for p in phrases if (s := _stem(p))}
-    # shorter stems first: they subsume longer ones and are found sooner
-    return tuple(sorted(war, key=len)), tuple(sorted(foreign, key=len))
+    return _minimal(war), _minimal(foreign)
+
+
+def _minimal(stems: set[str]) -> tuple[str, ...]:
+    """Shortest stems first, without any stem that contains another (its text holds the shorter one too)."""
+    kept: list[str] = []
+    for stem in sorted(stems, key=lambda s: (len(s), s)):
+        if not any(k in stem for k in kept):
+            kept.append(stem)
+    return tuple(kept)
+
+
+@cache
+def _country_prefixes() -> frozenset[str]:
+    """The first five letters of every country's name stem in the three languages ("ghana", "камер", "nepal").
+
+    Shorter names ("Cuba", "Iran") are left to the citizenship lexicon: their
+    stems sit inside too many ordinary words.
+    """
+    return frozenset(stem[:5].lower() for lang in LANGUAGES for stem in _country_stems(lang) if len(stem) >= 5)
+
+
+_LEADING_PUNCT = "\"'«„“‘(["
 
 
 def is_relevant_fast(text: str) -> bool:
     """Cheap pre-filter: could this text be about foreigners in Russia's war? (high recall)
 
     Plain substring search for the literal stems of the war and foreigner cues of
-    all three lexicons; no regular expressions, no models.
+    all three lexicons, then a look-up of each word's first five letters among the
+    countries' names (one set intersection, whatever the number of countries); no
+    regular expressions, no models.
     """
     war, foreign = _fast_stems()
     lower = text.lower()
-    return any(s in lower for s in war) and any(s in lower for s in foreign)
+    if not any(s in lower for s in war):
+        return False
+    if any(s in lower for s in foreign):
+        return True
+    heads = {w.lstrip(_LEADING_PUNCT)[:5] for w in lower.split()}
+    return not heads.isdisjoint(_country_prefixes())
 
 
 def _country_sentences(ctx: DocContext) -> set[int]:
