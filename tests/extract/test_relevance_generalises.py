@@ -51,6 +51,11 @@ RELEVANT = {
         "Ailəsinin sözlərinə görə, o, hərbi müqavilə imzalayıb. "
         "Martın 3-də Zaporojye istiqamətində həlak olub."
     ),
+    # prisoners recruited in a colony are in scope too
+    "ru-colony-convict": (
+        "Осужденного Игоря Белова завербовали прямо в колонии. "
+        "Его отправили на фронт, и через два месяца он погиб под Бахмутом."
+    ),
     "az-foreign-demonym": (
         "Qazaxıstanlı tələbə Nurlan Seitov Rusiya ordusu ilə müqavilə imzalamağa məcbur edilib. "
         "Onun Donetsk vilayətində itkin düşdüyü bildirilir."
@@ -89,6 +94,11 @@ NOT_RELEVANT = {
     "az-karabakh": (
         "Vətən müharibəsi şəhidi Murad Əliyevin xatirəsi doğulduğu kənddə anılıb. "
         "O, Qarabağ uğrunda döyüşlərdə həlak olub."
+    ),
+    # captivity in another war (Karabakh): no mention of Russia, Ukraine or this war's places
+    "az-other-war-captivity": (
+        "Ermənistanda əsir saxlanılan azərbaycanlı hərbçilərin ailələri aksiya keçirib. "
+        "Ailələr əsirlərin tezliklə qaytarılmasını tələb edir."
     ),
     # foreigners on the Ukrainian side
     "en-foreign-legion": (

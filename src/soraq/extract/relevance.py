@@ -234,6 +234,8 @@ def _joint(war: set[int], foreign: set[int], involved: set[int], n: int) -> list
 def decide(ctx: DocContext) -> tuple[bool, list[int]]:
     """Full relevance decision; returns (relevant, indexes of the supporting sentences)."""
     rel = ctx.hits("relevance")
+    if not _anchored(ctx):
+        return False, []
     war, involved, off = (rel.sentences(k) for k in ("war", "involved", "off_topic"))
     strong, weak = _foreign_sentences(ctx)
     foreign = strong | weak if strong else set()
@@ -249,6 +251,13 @@ def decide(ctx: DocContext) -> tuple[bool, list[int]]:
     if fighting and strong and _outweighs(len(strong), len(fighting) + len(war), len(off)):
         return True, fighting[:2] + sorted(strong)[:1]
     return False, []
+
+
+def _anchored(ctx: DocContext) -> bool:
+    """The report names Russia, Ukraine or a place of this war: captivity or a front alone may be another war's."""
+    if not ctx.lexicon.table("relevance").get("anchor"):
+        return True
+    return bool(ctx.hits("relevance").sentences("anchor"))
 
 
 def _outweighs(foreign: int, war: int, off: int) -> bool:
