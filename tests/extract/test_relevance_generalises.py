@@ -56,6 +56,11 @@ RELEVANT = {
         "Осужденного Игоря Белова завербовали прямо в колонии. "
         "Его отправили на фронт, и через два месяца он погиб под Бахмутом."
     ),
+    # never names Russia or Ukraine, but tells of the front and of captivity
+    "ru-unanchored-colony": (
+        "Гражданин Таджикистана Фирдавс Холов отбывал наказание в колонии под Тверью. "
+        "Весной его отправили на фронт, а летом он попал в плен."
+    ),
     "az-foreign-demonym": (
         "Qazaxıstanlı tələbə Nurlan Seitov Rusiya ordusu ilə müqavilə imzalamağa məcbur edilib. "
         "Onun Donetsk vilayətində itkin düşdüyü bildirilir."

@@ -234,9 +234,9 @@ def _joint(war: set[int], foreign: set[int], involved: set[int], n: int) -> list
 def decide(ctx: DocContext) -> tuple[bool, list[int]]:
     """Full relevance decision; returns (relevant, indexes of the supporting sentences)."""
     rel = ctx.hits("relevance")
-    if not _anchored(ctx):
-        return False, []
     war, involved, off = (rel.sentences(k) for k in ("war", "involved", "off_topic"))
+    if not _anchored(ctx) and (off or _war_kinds(ctx) < 2):
+        return False, []
     strong, weak = _foreign_sentences(ctx)
     foreign = strong | weak if strong else set()
     joint = _joint(war, foreign, involved, len(ctx.sentences))
@@ -258,6 +258,17 @@ def _anchored(ctx: DocContext) -> bool:
     if not ctx.lexicon.table("relevance").get("anchor"):
         return True
     return bool(ctx.hits("relevance").sentences("anchor"))
+
+
+def _war_kinds(ctx: DocContext) -> int:
+    """How many different war cues the report uses ("front", "captivity", "contract" ... by their first letters).
+
+    A report that never names Russia or Ukraine is still in scope when it tells of
+    several sides of the war (a colony recruit sent to the front, wounded, captured);
+    one word ("captivity") alone may belong to another war.
+    """
+    found = ctx.hits("relevance").by_key.get("war", [])
+    return len({ctx.text[start:end].lower()[:4] for (_, start, end) in found})
 
 
 def _outweighs(foreign: int, war: int, off: int) -> bool:
