@@ -61,6 +61,19 @@ RELEVANT = {
         "Гражданин Таджикистана Фирдавс Холов отбывал наказание в колонии под Тверью. "
         "Весной его отправили на фронт, а летом он попал в плен."
     ),
+    # a near-topic cue (Karabakh, a patent, remittances) never outweighs a national sent to the war
+    "az-karabakh-veteran-recruited": (
+        "Qarabağ müharibəsi veteranı Tural Nəbiyev Rusiyada işləyərkən saxlanılıb. "
+        "Sonra zorla müqavilə imzalatdırıb Ukraynaya döyüşə göndəriblər."
+    ),
+    "ru-patent-then-front": (
+        "Мигранта из Таджикистана Саида Каримова задержали в Подольске за просроченный патент. "
+        "В отделе ему предложили контракт с Минобороны России, и через неделю он оказался на фронте."
+    ),
+    "en-remittances-then-killed": (
+        "Kenyan migrant worker Peter Otieno sent remittances home from Russia until he was forced "
+        "to sign an army contract; he was killed in Donetsk in May."
+    ),
     "az-foreign-demonym": (
         "Qazaxıstanlı tələbə Nurlan Seitov Rusiya ordusu ilə müqavilə imzalamağa məcbur edilib. "
         "Onun Donetsk vilayətində itkin düşdüyü bildirilir."

@@ -235,22 +235,32 @@ def decide(ctx: DocContext) -> tuple[bool, list[int]]:
     """Full relevance decision; returns (relevant, indexes of the supporting sentences)."""
     rel = ctx.hits("relevance")
     war, involved, off = (rel.sentences(k) for k in ("war", "involved", "off_topic"))
+    war -= rel.sentences("other_side")  # fighting for Ukraine says nothing of the Russian forces
     if not _anchored(ctx) and (off or _war_kinds(ctx) < 2):
         return False, []
     strong, weak = _foreign_sentences(ctx)
     foreign = strong | weak if strong else set()
     joint = _joint(war, foreign, involved, len(ctx.sentences))
-    fighting = sorted(war & involved)
-    if joint and involved:
-        supported = [k for k in joint if k in involved]
-        needed = 2 if off else 1
-        if not (len(off) >= 3 and len(supported) < 3) and (len(supported) >= needed or len(joint) >= needed + 1):
-            return True, supported or joint
+    supported = [k for k in joint if k in involved]
+    if supported and _outweighs(len(supported), len(off)):
+        return True, supported
+    if joint and involved and not off and len(joint) >= 2:
+        return True, joint
     # the report as a whole: "killed at the front" in one place, "Ghanaian student" or
-    # "went to Russia to work" in another
-    if fighting and strong and _outweighs(len(strong), len(fighting) + len(war), len(off)):
+    # "went to Russia to work" in another; with near-topic cues, within two sentences
+    fighting = sorted(war & involved)
+    if fighting and strong and not off:
         return True, fighting[:2] + sorted(strong)[:1]
+    near = [k for k in fighting if any(j in strong for j in range(k - 2, k + 3))]
+    if near and _outweighs(len(near), len(off)):
+        return True, near[:2]
     return False, []
+
+
+def _outweighs(evidence: int, off: int) -> bool:
+    """A near-topic cue (remittances, patents, Karabakh ...) is outweighed by half as many sentences
+    joining a foreign national, the war and their part in it: a foreigner sent to the war is never lost."""
+    return off <= 2 * evidence
 
 
 def _anchored(ctx: DocContext) -> bool:
@@ -269,8 +279,3 @@ def _war_kinds(ctx: DocContext) -> int:
     """
     found = ctx.hits("relevance").by_key.get("war", [])
     return len({ctx.text[start:end].lower()[:4] for (_, start, end) in found})
-
-
-def _outweighs(foreign: int, war: int, off: int) -> bool:
-    """The topic's evidence against the near-topic cues: none needs one of each, each near-topic cue one more."""
-    return off == 0 or (foreign >= 2 and foreign + war >= 2 * off + 3)
