@@ -113,6 +113,11 @@ NOT_RELEVANT = {
         "Vətən müharibəsi şəhidi Murad Əliyevin xatirəsi doğulduğu kənddə anılıb. "
         "O, Qarabağ uğrunda döyüşlərdə həlak olub."
     ),
+    # Russia recruiting its own citizens: recruits are not foreigners
+    "en-domestic-recruitment": (
+        "Regional recruitment centres across Russia offer bonuses of up to two million roubles. "
+        "Many recruits have been killed at the front, local media report."
+    ),
     # captivity in another war (Karabakh): no mention of Russia, Ukraine or this war's places
     "az-other-war-captivity": (
         "Ermənistanda əsir saxlanılan azərbaycanlı hərbçilərin ailələri aksiya keçirib. "
