@@ -106,23 +106,55 @@ def _country_stems(lang: str) -> tuple[str, ...]:
     return tuple(stems)
 
 
+def _head(word: str) -> str:
+    """The first letters a country's stem is looked up by: up to five of its first word, lower-case."""
+    return word.split()[0][:5].lower() if word.strip() else ""
+
+
 @cache
-def _country_pattern(lang: str) -> re.Pattern[str] | None:
-    """Every country (but Russia and Ukraine) named in a person's context, from CLDR names via babel.
+def _country_patterns(lang: str) -> dict[str, list[re.Pattern[str]]]:
+    """Every country (but Russia and Ukraine) named in a person's context, from CLDR names via babel,
+    one pattern per country, keyed by the first letters of its stem.
 
     Lets the decision recognise nationals of any country, not only those the
-    lexicon lists; a bare country name ("talks in Turkey") is not enough.
+    lexicon lists; a bare country name ("talks in Turkey") is not enough. Keyed
+    so that a document runs only the patterns of the countries whose stem begins
+    one of its words (one big alternation would cost milliseconds per document).
     """
     template = _COUNTRY_CONTEXT.get(lang)
     if template is None:
-        return None
-    parts = []
+        return {}
+    by_head: dict[str, list[re.Pattern[str]]] = {}
     for stem in _country_stems(lang):
         lower, upper = re.escape(stem.lower()), re.escape(stem)
-        parts.append(template.replace("{{", "\0").replace("}}", "\1").replace("{name}", lower).replace("{Name}", upper).replace("\0", "{").replace("\1", "}"))
-    if not parts:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in parts) + ")", re.IGNORECASE)
+        body = template.replace("{{", "\0").replace("}}", "\1").replace("{name}", lower).replace("{Name}", upper)
+        body = body.replace("\0", "{").replace("\1", "}")
+        by_head.setdefault(_head(stem), []).append(re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE))
+    return by_head
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def country_mentions(text: str, lang: str) -> list[re.Match[str]]:
+    """Mentions of a national of any country but Russia and Ukraine ("Ghanaian", "граждан Кубы", "Qanalı")."""
+    patterns = _country_patterns(lang)
+    if not patterns:
+        return []
+    # where each country's stem may begin a word: its pattern runs only around there
+    windows: dict[str, list[tuple[int, int]]] = {}
+    for word in _WORD_RE.finditer(text):
+        w = word.group()
+        for n in (3, 4, 5):
+            if len(w) >= n and (head := _head(w[:n])) in patterns:
+                windows.setdefault(head, []).append((max(0, word.start() - 40), word.end() + 40))
+    found: dict[tuple[int, int], re.Match[str]] = {}
+    for head, spans in windows.items():
+        for pattern in patterns[head]:
+            for start, end in spans:
+                for m in pattern.finditer(text, start, end):
+                    found.setdefault(m.span(), m)
+    return [found[k] for k in sorted(found)]
 
 
 # Words too common in any news text to stand for a whole cue in the pre-filter:
@@ -203,10 +235,7 @@ def is_relevant_fast(text: str) -> bool:
 
 def _country_sentences(ctx: DocContext) -> set[int]:
     """Sentences naming a national of a country other than Russia or Ukraine."""
-    pattern = _country_pattern(ctx.lang)
-    if pattern is None:
-        return set()
-    return {ctx.sentence_at(m.start()) for m in pattern.finditer(ctx.text)}
+    return {ctx.sentence_at(m.start()) for m in country_mentions(ctx.text, ctx.lang)}
 
 
 def _foreign_sentences(ctx: DocContext) -> tuple[set[int], set[int]]:
