@@ -118,6 +118,10 @@ NOT_RELEVANT = {
         "Regional recruitment centres across Russia offer bonuses of up to two million roubles. "
         "Many recruits have been killed at the front, local media report."
     ),
+    "en-russian-citizens": (
+        "Citizens of Russia who signed a contract with the Ministry of Defence were killed at the front "
+        "in Donetsk, officials said."
+    ),
     # captivity in another war (Karabakh): no mention of Russia, Ukraine or this war's places
     "az-other-war-captivity": (
         "Ermənistanda əsir saxlanılan azərbaycanlı hərbçilərin ailələri aksiya keçirib. "
