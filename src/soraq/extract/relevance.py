@@ -224,13 +224,14 @@ def is_relevant_fast(text: str) -> bool:
     regular expressions, no models.
     """
     war, foreign = _fast_stems()
+    countries = _country_prefixes()  # loaded with the stems, on the first call
     lower = text.lower()
     if not any(s in lower for s in war):
         return False
     if any(s in lower for s in foreign):
         return True
     heads = {w.lstrip(_LEADING_PUNCT)[:5] for w in lower.split()}
-    return not heads.isdisjoint(_country_prefixes())
+    return not heads.isdisjoint(countries)
 
 
 def _country_sentences(ctx: DocContext) -> set[int]:
