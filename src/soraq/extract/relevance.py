@@ -49,11 +49,13 @@ _VOWELS = "aeiouyаеёиоуыэюяəıiöü"
 _NOT_A_PERSON_EN = (
     r"(?:prime|president|presidency|government|minister|ministry|officials?|authorities|parliament|"
     r"diplomats?|leaders?|oil|gas|economy|market|compan(?:y|ies)|firms?|ships?|vessels?|navy|army|armed|"
-    r"military|forces|troops|media|press|side|border|capital|team|club|league|made|components?|goods)\b"
+    r"military|forces|troops|media|press|side|border|capital|team|club|league|made|components?|goods|"
+    r"drones?|missiles?|rockets?|weapons?|arms|shells?|ammunition|equipment|supplies|aid|parts)\b"
 )
 _NOT_A_PERSON_RU = (
     r"(?:премьер|президент|правительств|министр|мид|власт|парламент|дипломат|лидер|нефт|газ|экономик|рын|"
-    r"компани|фирм|суд[ноа]|флот|арми|войск|вооруж|сми|сторон|границ|команд|клуб|товар|производств)"
+    r"компани|фирм|суд[ноа]|флот|арми|войск|вооруж|сми|сторон|границ|команд|клуб|товар|производств|"
+    r"дрон|беспилотн|ракет|оруж|снаряд|боеприпас|техник|помощ|детал)"
 )
 # Person context around a country's name, per language ({name}: the name's stem).
 _COUNTRY_CONTEXT = {
@@ -61,7 +63,7 @@ _COUNTRY_CONTEXT = {
     "en": (
         r"(?:citizens?|nationals?|natives?|passport|embassy)\s+of\s+(?:the\s+)?{name}\w*"
         r"|(?:from|left|back\s+to|returned\s+to|home\s+to)\s+(?:the\s+)?{name}\w*"
-        r"|(?-i:{Name})(?:'s)?\s+(?:embassy|government|foreign\s+ministry|authorities)"
+        r"|(?-i:{Name})\w{{0,2}}(?:'s|’s)?\s+embass(?:y|ies)"
         r"|(?-i:{Name})(?:n|an|ian|aian|ans|ians|aians|i|is|ese|ish)(?![\w-])(?!\s+" + _NOT_A_PERSON_EN + ")"
     ),
     # "граждан Кубы", "из Ганы", "посольство Непала", demonyms "кубинец", "ганский", "непальцы"
