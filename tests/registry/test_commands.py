@@ -216,7 +216,7 @@ def test_serve_sets_tcp_nodelay_on_accepted_sockets():
 
 
 def _settings_in_subprocess(tmp_path, code: str, **env: str) -> str:
-    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SORAQ_DB_CONN_MAX_AGE"}}
+    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SORAQ_DB_CONN_MAX_AGE", "SORAQ_REQUIRE_POSTGRES"}}
     environment.update({"SORAQ_VAR_DIR": str(tmp_path), **env})
     done = subprocess.run([sys.executable, "-c", f"from soraq.site import settings as s; {code}"],
                           env=environment, capture_output=True, text=True, timeout=60)
