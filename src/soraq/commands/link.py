@@ -8,7 +8,7 @@ HELP = "group the persons of many reports into real people (clusters of mentions
 DESCRIPTION = """\
 Reads reports (one JSON object a line, the shape `soraq extract` writes) and decides which
 persons mentioned in them are the same real person, across scripts and spellings
-("Tahir Rufullayev" = "Тахир Руфуллаев"). Writes {"clusters": [["DOC#0", "DOC2#1"], ...]}
+("Kamran Mirzayev" = "Камран Мирзоев"). Writes {"clusters": [["DOC#0", "DOC2#1"], ...]}
 to stdout: every mention ("DOC_ID#N", the N-th person of a report) in exactly one cluster.
 Pairs the model is unsure about are kept apart; --review lists them for a human.
 

@@ -7,13 +7,13 @@ import argparse
 HELP = "rank the persons of a reports file by how likely they are a given person"
 DESCRIPTION = """\
 Looks one person up: give a name in any script or order, and whatever else you know.
-Candidates are found by name keys (so "Руфуллаев Тахир", "Tahir Rufullayev" and
-"Rüfullayev Tahir" find each other) and ranked by the linking model's probability,
+Candidates are found by name keys (so "Мирзоев Камран", "Kamran Mirzayev" and
+"Mirzəyev Kamran" find each other) and ranked by the linking model's probability,
 with the reasons for and against each.
 
 Examples:
-  soraq match "Руфуллаев Тахир" --birth-year 1980 --against reports.jsonl
-  soraq match "Tahir Rufullayev" --citizenship AZ --home Bilasuvar --against reports.jsonl --json
+  soraq match "Мирзоев Камран" --birth-year 1980 --against reports.jsonl
+  soraq match "Kamran Mirzayev" --citizenship AZ --home Lankaran --against reports.jsonl --json
 """
 
 

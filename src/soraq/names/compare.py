@@ -1,11 +1,11 @@
 """How alike two written names are, across scripts, spellings, case forms and word order.
 
 Words are compared by their canonical forms (:func:`soraq.names.keys.word_forms`, every
-Russian case reading included) at three strengths: the same canon ("Rüfullayev" =
-"Руфуллаева"), the same skeleton with close canons ("Həsənov" ~ "Гасанов": h/g), or a
+Russian case reading included) at three strengths: the same canon ("Mirzayev" =
+"Мирзаева"), the same skeleton with close canons ("Həsənov" ~ "Гасанов": h/g), or a
 small edit distance (a typo, "Jamshed" ~ "Jamshid"). Whole names are compared order-free:
 the words of the shorter name are matched one to one against the longer one, and an extra
-word in the longer name is a middle name or second surname ("Martin Macharia Mburu").
+word in the longer name is a middle name or second surname ("Joseph Kamau Otieno").
 """
 
 from __future__ import annotations

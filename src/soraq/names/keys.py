@@ -1,7 +1,7 @@
 """Script-independent forms of names: ``fold`` for display and comparison, ``skeleton`` and
 ``search_keys`` for indexing, blocking and search.
 
-The same person is written "Rüfullayev", "Rufullayev", "Руфуллаев", "Руфуллаева" (Russian
+The same person is written "Mirzəyev", "Mirzayev", "Мирзоев", "Мирзоева" (Russian
 genitive), "Rufullaev". Three layers, from faithful to forgiving:
 
 * :func:`canon` of one word: ASCII Latin with the transliteration alternatives of
@@ -10,7 +10,7 @@ genitive), "Rufullaev". Three layers, from faithful to forgiving:
   name usually have the same canon or differ by one letter.
 * :func:`skeleton` of one word: the canon without vowels (an initial vowel kept) and with
   sound classes merged that Russian and Azerbaijani renderings confuse: h/g/k/q ("Həsənov" =
-  "Гасанов"), s/sh/z/j/ch ("Alicherov" = "Алишеров"). Coarse on purpose: it only decides
+  "Гасанов"), s/sh/z/j/ch ("Alishev" = "Аличев"). Coarse on purpose: it only decides
   which records are compared, never that they match.
 * :func:`search_keys` of a whole name: skeleton pairs of its words in sorted order
   (word order and patronymic do not matter), every Russian case reading included.
@@ -35,7 +35,7 @@ _CANON_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"gh|q", "g"),
         (r"w", "v"),
         (r"yev", "ev"),
-        (r"(?<=[bdfghjklmnprstvz])y(?=[aeou])", ""),  # Билясувар = Biləsuvar, Велиев = Veliyev
+        (r"(?<=[bdfghjklmnprstvz])y(?=[aeou])", ""),  # Кяльбаджар = Kəlbəcər, Велиев = Veliyev
         (r"iy", "i"),
         (r"y", "i"),
         (r"(.)\1+", r"\1"),
@@ -91,7 +91,7 @@ def relaxed(word: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Lower-case Latin skeleton of a name or place, script-independent: "Руфуллаева" -> "rufulaeva"."""
+    """Lower-case Latin skeleton of a name or place, script-independent: "Мирзоева" -> "mirzoeva"."""
     return " ".join(canon(w) for w in to_latin(text or "").split() if w)
 
 

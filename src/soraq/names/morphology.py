@@ -1,10 +1,10 @@
 """Russian case forms of personal names back to the nominative.
 
-A Russian text declines names: "семья Тахира Руфуллаева" (genitive), "с Руфуллаевым"
-(instrumental), "Руфуллаеву" (dative). Azerbaijani and Central Asian surnames in
+A Russian text declines names: "семья Камрана Мирзоева" (genitive), "с Мирзоевым"
+(instrumental), "Мирзоеву" (dative). Azerbaijani and Central Asian surnames in
 -ов/-ев/-ин decline like Russian ones, so a suffix rule brings them back; pymorphy3 knows
 Russian first names and surnames and guesses the paradigm of unknown ones, and is asked
-first. A feminine nominative ("Руфуллаева" as a woman's surname) and a masculine genitive
+first. A feminine nominative ("Мирзоева" as a woman's surname) and a masculine genitive
 look the same: :func:`nominative_forms` therefore returns every reading, and search keys
 index all of them, so nothing is lost by guessing wrong.
 """
@@ -16,7 +16,7 @@ from functools import lru_cache
 
 #: surname case endings (after the -ов/-ев/-ёв/-ин/-ын stem) -> masculine nominative
 _SURNAME_CASES = re.compile(r"^(?P<stem>.{2,}?(?:ов|ев|ёв|ин|ын))(?:а|у|ым|ом|е|ой|ою|ых|ыми|ы)$")
-#: consonant-final given names in oblique cases: Тахира, Тахиру, Тахиром, Тахире
+#: consonant-final given names in oblique cases: Камрана, Камрану, Камраном, Камране
 _GIVEN_CASES = re.compile(r"^(?P<stem>.{3,}?[бвгджзклмнпрстфхцчшщ])(?:а|у|ом|е)$")
 _GIVEN_SOFT = re.compile(r"^(?P<stem>.{3,}?)(?:я|ю|ем|е)$")  # Эмиля, Эмилю, Эмилем -> Эмиль
 
@@ -58,7 +58,7 @@ def nominative_forms(word: str) -> tuple[str, ...]:
 def masculine_surname(word: str) -> str:
     """The masculine nominative of a surname in -ов/-ев/-ин (Cyrillic or Latin), else the word.
 
-    "Руфуллаева" -> "руфуллаев", "Rufullayeva" -> "rufullayev", "Ахмедовым" -> "ахмедов".
+    "Мирзоева" -> "мирзоев", "Mirzayeva" -> "mirzayev", "Ахмедовым" -> "ахмедов".
     """
     w = word.lower()
     m = _SURNAME_CASES.match(w)

@@ -1,8 +1,8 @@
 """Split a person's name into given name, family name and patronymic.
 
-Reports write the same person as "Tahir Rufullayev", "Руфуллаев Тахир" (Russian lists put the
-surname first), "Тахир Солтан оглу Руфуллаев" or "Rufullayev Tahir Soltan oğlu". The
-patronymic must be kept apart from the surname: "Soltan" is the father's given name, and
+Reports write the same person as "Kamran Mirzayev", "Мирзоев Камран" (Russian lists put the
+surname first), "Камран Эльшан оглу Мирзоев" or "Mirzəyev Kamran Elşən oğlu". The
+patronymic must be kept apart from the surname: "Elşən" is the father's given name, and
 two namesakes are often told apart by it alone. Word order is not trusted: comparison is
 order-free over the remaining parts, and ``family`` is only a best guess (the word with a
 surname suffix, else the last word of a Latin name or the first of a Russian "Surname Given").
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from soraq.names.transliterate import is_cyrillic, to_latin
 
-#: words that follow a father's name in Turkic patronymics: "Soltan oğlu", "Солтан оглы",
+#: words that follow a father's name in Turkic patronymics: "Elşən oğlu", "Эльшан оглы",
 #: "Aydın qızı", "Асан уулу" (Kyrgyz), "Rustam o'g'li" (Uzbek)
 PATRONYMIC_MARKERS: frozenset[str] = frozenset(
     {
@@ -26,7 +26,7 @@ PATRONYMIC_MARKERS: frozenset[str] = frozenset(
         "qızı", "qizi", "gizi", "kizi", "kyzy", "кызы", "гызы", "қизи", "кизи", "qiz", "kyz",
     }
 )
-#: Russian-style patronymic endings: Тахирович, Тахировна, Ильич, Tahirovich
+#: Russian-style patronymic endings: Камранович, Камрановна, Ильич, Kamranovich
 _RU_PATRONYMIC = re.compile(r"(ович|евич|ьич|овна|евна|ична|инична|ovich|evich|ovna|evna|yevich|yevna)$")
 #: endings that mark a word as a family name in these naming traditions
 SURNAME_SUFFIX = re.compile(
@@ -98,7 +98,7 @@ def parse_name(
         kept.append(w)
         i += 1
     if patronymic and not marked and len(kept) >= 3:
-        # "Азер Арзуман Ахмедов": the patronymic written without a marker (one word removed,
+        # "Эльнур Намик Алиев": the patronymic written without a marker (one word removed,
         # so that a son named after his father keeps his given name)
         for k, w in enumerate(kept):
             if _same_word(w, patronymic):

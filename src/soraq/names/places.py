@@ -1,8 +1,8 @@
-"""Place names reduced to comparable words: "Ошская область" ~ "Osh region", "Хачмазский район" ~
-"Xaçmaz rayonu".
+"""Place names reduced to comparable words: "Нарынская область" ~ "Naryn region", "Губинский район" ~
+"Quba rayonu".
 
 Reports name a home village, district or region at varying precision, in several scripts,
-and Russian turns a place into an adjective ("Геранбойский район"). Generic words (region,
+and Russian turns a place into an adjective ("Кусарский район"). Generic words (region,
 district, rayonu, область, village...) are dropped, Russian adjective endings are cut, and
 the rest is folded like a name. Two places agree when a word of one matches a word of the
 other; they disagree only when both sides name something and nothing matches.

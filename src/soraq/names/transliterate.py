@@ -2,7 +2,7 @@
 
 Why our own table rather than ``normality.ascii_text``: normality goes through ICU's
 ISO 9 transliteration, which turns ``ш`` into ``s`` and ``ж``/``з`` alike into ``z``, so
-"Шахруз" and "Сахруз" fold together while the English spelling "Shahruz" does not. Outlets
+"Шамиль" and "Самиль" fold together while the English spelling "Shamil" does not. Outlets
 that write these names in Latin use BGN/PCGN- or ICAO-like digraphs (``sh``, ``kh``, ``zh``,
 ``ch``, ``ya``); the table below produces those, so that a Russian spelling lands close to
 the English one. Letters of Kazakh, Kyrgyz, Tajik, Uzbek and Azerbaijani Cyrillic are

@@ -8,7 +8,7 @@ from soraq.link.compare.base import Outcome
 from soraq.link.compare.prepare import Prepared
 from soraq.names.keys import relaxed, skeleton
 
-#: two place words are the same place at this rapidfuzz ratio (spelling variants, "Goranboy" ~ "Geranboy")
+#: two place words are the same place at this rapidfuzz ratio (spelling variants, "Qusar" ~ "Gusar")
 PLACE_RATIO = 80.0
 
 
