@@ -256,6 +256,39 @@ def _stop_words(lang: str) -> set[str]:
     return {w.lower() for w in words}
 
 
+@cache
+def _place_noun(lang: str) -> re.Pattern[str] | None:
+    """Words for an administrative unit ("rayonu", "района", "district") that follow a place name."""
+    stems = load(lang).words("names", "place_nouns")
+    if not stems:
+        return None
+    return re.compile(r"[ \u00a0]+(?:" + "|".join(map(re.escape, stems)) + r")\w*\b", re.IGNORECASE)
+
+
+def _cut_place(text: str, lang: str, run: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A capitalised word right before a word for a district, village or town is that place,
+    not the end of a name ("Vüsal Əhmədli Lerik rayonundan" -> "Vüsal Əhmədli")."""
+    pattern = _place_noun(lang)
+    if pattern is None or not run:
+        return run
+    end = run[-1][0] + len(run[-1][1])
+    if pattern.match(text, end):
+        return run[:-1]
+    return run
+
+
+def _cut_origin_adjective(run: list[tuple[int, str]], lang: str) -> list[tuple[int, str]]:
+    """An Azerbaijani "-lı/-li" word of origin before a given name and a surname
+    ("Lənkəranlı Vüsal Əhmədov", one from Lənkəran) is no part of the name; a surname-first
+    name has a patronymic marker instead ("Hüseynli Vüsal Rauf oğlu")."""
+    if lang != "az" or len(run) < 3 or any(_MARKER_RE.match(w) for _, w in run):
+        return run
+    first, second = run[0][1], run[1][1]
+    if re.search(r"(?:lı|li|lu|lü)$", first) and is_given_name(_az_base(second)) and not is_given_name(first):
+        return run[1:]
+    return run
+
+
 def _is_demonym(word: str, lang: str) -> bool:
     """A nationality word ("Кыргызстанца", "Azerbaijani") that may open a capitalised run."""
     return any(p is not None and p.fullmatch(word) for p in load(lang).patterns("citizenship").values()) or any(
@@ -295,6 +328,7 @@ def _sequences(text: str, lang: str) -> list[tuple[int, int, list[str]]]:
                     not run and (_is_demonym(bare, lang) or _is_kin_word(bare, lang))):
                 while run and _MARKER_RE.match(run[0][1]):
                     run.pop(0)
+                run = _cut_origin_adjective(_cut_place(text, lang, run), lang)
                 if run:
                     s, e = run[0][0], run[-1][0] + len(run[-1][1])
                     out.append((s, e, [w for _, w in run]))
@@ -332,6 +366,17 @@ def _guess_female(words: list[str]) -> bool | None:
         if s:
             return s == "female"
     return None
+
+
+def _ru_woman_by_form(words: list[str], tokens: list[str]) -> bool:
+    """A Russian name whose given name is written in its base form and whose surname is written
+    "-ова/-ева/-ина" is a woman's ("Гульнара Расулова", "Зумрад Халилова"), whatever the tagger
+    made of the surname: a man's name in an oblique case inflects the given name too."""
+    if len(tokens) < 2 or given_name_sex(tokens[0]) == "male":
+        return False
+    if not re.fullmatch(r"[А-ЯЁ][а-яё]+", tokens[0]) or tokens[0].lower() != words[0].lower():
+        return False
+    return any(re.search(r"(?:ов|ев|ёв|ин|ын)а$", w) for w in words[1:])
 
 
 def _natasha_spans(text: str) -> list[tuple[int, int, list[str]]]:
@@ -417,7 +462,7 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
         if (s, e) in normals:  # natasha read the case from the sentence: trust it
             tokens = [_match_case(w, n) if n.lower() != w.lower() else _shorter_seen(w, seen)
                       for w, n in zip(words, normals[(s, e)])]
-        if lang == "ru" and _guess_female(tokens):
+        if lang == "ru" and (_guess_female(tokens) or _ru_woman_by_form(words, tokens)):
             tokens = [_feminine_surname(w, t) for w, t in zip(words, tokens)]
         given, family, patronymic, marker, sex = _split_parts(tokens, lang)
         if sex is None:  # surname morphology is surer than a given-name list
@@ -452,9 +497,17 @@ def _same_word(a: str | None, b: str | None) -> bool:
     return False
 
 
+def _tail_of(short: list[str], full: list[str]) -> bool:
+    """A double surname alone ("Pérez Castillo") is the end of the full name it came from."""
+    n = len(short)
+    return n < len(full) and all(_same_word(a, b) for a, b in zip(short, full[-n:]))
+
+
 def _compatible(m: Mention, g: NameGroup) -> bool:
     """Whether mention ``m`` can be the same person as group ``g`` (no clashing parts)."""
     fam, giv = g.family, g.given
+    if 1 < m.size and any(_tail_of(m.tokens, x.tokens) for x in g.mentions):
+        return True
     if m.size == 1:
         word = m.given or m.family
         return _same_word(word, fam) or _same_word(word, giv)
