@@ -37,3 +37,23 @@ def test_mother_keeps_her_feminine_surname_and_is_no_subject(extract) -> None:  
             "и попал в плен в Украине. «Это мой Бахром», — говорит Зумрад Халилова.")
     report = extract(text, "t", published="2025-05-01")
     assert [p.name for p in report.persons] == ["Бахром Халилов"]
+
+
+def test_lone_given_name_and_surname_join_a_full_name_no_list_knows(extract) -> None:  # type: ignore[no-untyped-def]
+    text = ("The roof Tashi Lhundrup started for his parents is still unfinished. Lhundrup, 28, flew to Moscow "
+            "for a job as a guard and was sent to the front in Ukraine. His father, Dorje Lhundrup, borrowed the fee. "
+            "Tashi was killed near Bakhmut in March, a Nepali who served with him said.")
+    report = extract(text, "t", published="2025-05-01")
+    assert [p.name for p in report.persons] == ["Tashi Lhundrup"]
+
+
+def test_russian_given_name_left_out_of_a_surname_span_is_taken_back() -> None:
+    from soraq.extract.names import _given_before_surname
+
+    text = "Гражданин Таджикистана погиб в Украине. Шахбоз Назаров, 25 лет, из Вахдата."
+    s = text.index("Назаров")
+    assert _given_before_surname(text, s, s + 7, ["Назаров"]) == (text.index("Шахбоз"), ["Шахбоз", "Назаров"])
+    other = "Вчера Назаров подписал контракт. Житель Назаров уехал."
+    for word in ("Вчера", "Житель"):
+        s = other.index("Назаров", other.index(word))
+        assert _given_before_surname(other, s, s + 7, ["Назаров"]) == (s, ["Назаров"])

@@ -379,6 +379,24 @@ def _ru_woman_by_form(words: list[str], tokens: list[str]) -> bool:
     return any(re.search(r"(?:ов|ев|ёв|ин|ын)а$", w) for w in words[1:])
 
 
+def _given_before_surname(text: str, s: int, e: int, normal: list[str]) -> tuple[int, list[str]]:
+    """A capitalised word right before a surname natasha took alone ("Сухроб Давлатов, 27 лет")
+    is the given name when the dictionary knows it as a name or does not know it at all
+    (Central Asian names are mostly absent); ordinary words ("Вчера", "Житель") stay out."""
+    if len(normal) != 1 or not looks_like_surname(text[s:e].strip(".,"), strict=False):
+        return s, normal
+    before = re.search(rf"(?:^|(?<=[\s«\"(]))({_CAP_WORD})[ \u00a0]$", text[max(0, s - 40) : s])
+    if not before:
+        return s, normal
+    word = before.group(1)
+    if word.lower() in _stop_words("ru") or _is_demonym(word, "ru") or _is_kin_word(word, "ru"):
+        return s, normal
+    morph = _morph()
+    if morph.word_is_known(word.lower()) and not any("Name" in p.tag for p in morph.parse(word)):
+        return s, normal
+    return s - len(before.group(0)), [word] + normal
+
+
 def _natasha_spans(text: str) -> list[tuple[int, int, list[str]]]:
     """natasha's person spans (adjacent ones joined), each with its words in the nominative."""
     from soraq.extract.models import natasha_ner, normalize_person_spans
@@ -396,6 +414,7 @@ def _natasha_spans(text: str) -> list[tuple[int, int, list[str]]]:
             merged.append([s, e, words])
     out = []
     for s, e, normal in merged:
+        s, normal = _given_before_surname(text, s, e, normal)
         # a patronymic marker and surname natasha left outside the span ("Намаз оглы")
         tail = re.match(rf"[ \u00a0]+{_MARKER}(?:[ \u00a0]+{_CAP_WORD})?", text[e:])
         if tail:
@@ -436,6 +455,23 @@ def _clean_word(word: str) -> str:
     return word if is_initial(word) else word.strip(".")
 
 
+def _add_known_words(text: str, lang: str, raw: dict[tuple[int, int], tuple[list[str], bool]]) -> None:
+    """A lone capitalised word that is a part of a full name found in the same text is a
+    mention of that name ("Rabin Shrestha ... Shrestha, 26, ... Rabin flew out"), even when
+    no name list knows it."""
+    known = {fold(_az_base(w) if lang == "az" else w) for words, _ in raw.values() if len(words) > 1
+             for w in words if not _MARKER_RE.match(w) and not is_initial(w)}
+    if not known:
+        return
+    stop = _stop_words(lang)
+    for s, e, words in _sequences(text, lang):
+        if len(words) != 1 or any(s < e2 and s2 < e for (s2, e2) in raw) or words[0].lower() in stop:
+            continue
+        word = words[0]
+        if len(word) >= 3 and fold(_az_base(word) if lang == "az" else word) in known:
+            raw[(s, e)] = (words, False)
+
+
 def find_mentions(text: str, lang: str) -> list[Mention]:
     """Every name mention in the text, parts in base form, in text order."""
     raw: dict[tuple[int, int], tuple[list[str], bool]] = {}
@@ -455,6 +491,7 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
             continue
         if _is_name_like(_base_tokens(words, lang, frozenset()) if lang == "az" else words, lang):
             raw[(s, e)] = (words, False)
+    _add_known_words(text, lang, raw)
     seen = frozenset(w.lower() for (words, _) in raw.values() for w in words)
     mentions = []
     for (s, e), (words, from_ner) in sorted(raw.items()):
@@ -498,9 +535,11 @@ def _same_word(a: str | None, b: str | None) -> bool:
 
 
 def _tail_of(short: list[str], full: list[str]) -> bool:
-    """A double surname alone ("Pérez Castillo") is the end of the full name it came from."""
+    """A double surname alone ("Pérez Castillo") or two given names alone ("Ram Bahadur") are
+    the end or the start of the full name they came from."""
     n = len(short)
-    return n < len(full) and all(_same_word(a, b) for a, b in zip(short, full[-n:]))
+    return n < len(full) and (all(_same_word(a, b) for a, b in zip(short, full[-n:]))
+                              or all(_same_word(a, b) for a, b in zip(short, full[:n])))
 
 
 def _compatible(m: Mention, g: NameGroup) -> bool:
