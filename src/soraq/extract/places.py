@@ -288,11 +288,43 @@ def location_abroad(ctx: DocContext, sentence_ids: list[int], exclude: set[str])
     return None
 
 
+#: Russian verbs of working that take the trade in the instrumental ("работал грузчиком")
+_RU_WORK_VERB = re.compile(r"\b(?:работ\w*|труди\w*|трудил\w*|устроил\w*|подрабатыва\w*|числил\w*)\b",
+                           re.IGNORECASE)
+
+
+def _ru_instrumental_trade(text: str) -> str | None:
+    """A Russian trade in the instrumental after a verb of working, brought to the nominative
+    ("работал в Твери сварщиком" -> "сварщик", "устроился водителем автобуса" -> "водитель
+    автобуса"): the first animate noun in the instrumental within four words of the verb."""
+    from soraq.extract.names import _morph
+
+    morph = _morph()
+    for verb in _RU_WORK_VERB.finditer(text):
+        clause = re.split(r"[,.;:!?—–()\"“”«»]", text[verb.end() :], maxsplit=1)[0]
+        words = _WORD.findall(clause)[:5]
+        for i, word in enumerate(words):
+            parses = [p for p in morph.parse(word.lower()) if {"NOUN", "ablt", "anim"} in p.tag]
+            if not parses or word[:1].isupper():
+                continue
+            head = parses[0].inflect({"nomn"})
+            value = head.word if head else parses[0].normal_form
+            if i + 1 < len(words) and any({"NOUN", "gent"} in q.tag and "Geox" not in q.tag
+                                          for q in morph.parse(words[i + 1].lower())[:1]):
+                value += " " + words[i + 1]
+            return value
+    return None
+
+
 def occupation(ctx: DocContext, sentence_ids: list[int]) -> tuple[str, int, int] | None:
     """The subject's trade, as written ("car mechanic", "водитель микроавтобуса")."""
     regexes = ctx.lexicon.pattern("occupation", "patterns")
     for k in sentence_ids:
         s = ctx.sentences[k]
+        if ctx.lang == "ru":
+            trade = _ru_instrumental_trade(s.text)
+            if trade:
+                return trade, s.start, s.end
         if regexes is not None and k in ctx.hits("occupation").sentences("patterns"):
             for found in regexes.finditer(s.text):
                 value = found.groupdict().get("occ")
