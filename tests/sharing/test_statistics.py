@@ -102,3 +102,19 @@ def test_confirmed_means_a_reviewer_verified_a_mention(registry):
     assert [r.documents for r in confirmed] == [("test-doc-2",)]
     assert sum(r.confirmed for r in iter_stat_records()) == 1
     assert compute(iter_stat_records(), public=False).confirmed == 1
+
+
+def test_cached_tables_are_worded_in_the_readers_language(registry):
+    """One cached computation serves every language: titles and counts are translated when read."""
+    from django.utils import translation
+
+    stats = registry_statistics(public=False)
+    with translation.override("ru"):
+        svg = bar_chart_svg(stats.tables[0])
+        assert str(stats.tables[0].title) == "Гражданство"
+        assert "не менее" in svg
+    with translation.override("az"):
+        assert "ən azı" in bar_chart_svg(stats.tables[0])
+    with translation.override("en"):
+        assert "at least" in bar_chart_svg(stats.tables[0])
+        assert stats.as_dict()["tables"][0]["title"] == "Citizenship"

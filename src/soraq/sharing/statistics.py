@@ -21,6 +21,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 
 from django.utils.html import escape
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from soraq.sharing.disclosure import (
     K, OTHER, count_by, home_region, month_of, region_key, suppress_pairs,
@@ -63,6 +66,10 @@ class Statistics:
     def as_dict(self) -> dict:
         data = asdict(self)
         data.pop("computed_at", None)
+        for table in data["tables"]:  # titles and labels are translated when read: read them now
+            table["title"] = str(table["title"])
+            for row in table["rows"]:
+                row["label"] = str(row["label"])
         return data
 
 
@@ -73,11 +80,11 @@ def _deployment_month(record: PersonRecord) -> str | None:
 
 #: dimension -> (title, key function)
 DIMENSIONS: dict[str, tuple[str, Callable[[PersonRecord], Iterable[str] | str | None]]] = {
-    "citizenship": ("Citizenship", lambda r: r.citizenship),
-    "status": ("Status as last reported", lambda r: r.status),
-    "region": ("Home region", lambda r: region_key(home_region(r.home))),
-    "deployment_month": ("Month of deployment", _deployment_month),
-    "coercion": ("Coercion method", lambda r: r.coercion or None),
+    "citizenship": (_("Citizenship"), lambda r: r.citizenship),
+    "status": (_("Status as last reported"), lambda r: r.status),
+    "region": (_("Home region"), lambda r: region_key(home_region(r.home))),
+    "deployment_month": (_("Month of deployment"), _deployment_month),
+    "coercion": (_("Coercion method"), lambda r: r.coercion or None),
 }
 
 
@@ -92,7 +99,7 @@ def _region_labels(records: list[PersonRecord]) -> dict[str, str]:
 
 def _label(dimension: str, category: str, regions: dict[str, str]) -> str:
     if category == OTHER:
-        return f"other (categories under {K}, merged)"
+        return format_lazy(_("other (categories under {k}, merged)"), k=K)
     if dimension == "region":
         return regions.get(category, category)
     return category.replace("_", " ")
@@ -202,10 +209,12 @@ def to_csv(stats: Statistics) -> str:
 def wording(value: int | None, k: int = K) -> str:
     """How a count is said: "at least 12", or "fewer than 5" when suppressed."""
     if value is None:
-        return f"fewer than {k}"
-    return f"at least {value}"
+        return gettext("fewer than {k}").format(k=k)
+    return gettext("at least {n}").format(n=value)
 
 
+#: what the bars of a chart mean, read by screen readers
+CHART_LEGEND = _("people reported (light bars) and confirmed by a reviewer (dark bars)")
 BAR_HEIGHT = 22
 GAP = 6
 LABEL_WIDTH = 230
@@ -228,8 +237,8 @@ def bar_chart_svg(table: Table) -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="soraq-chart" role="img" '
         f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" aria-labelledby="{title_id}">',
-        f'<title id="{title_id}">{escape(table.title)}: people reported (light bars) and confirmed by a '
-        f'reviewer (dark bars)</title>',
+        f'<title id="{title_id}">{escape(str(table.title))}: '
+        f'{escape(str(CHART_LEGEND))}</title>',
     ]
     for i, row in enumerate(rows):
         y = GAP + i * (BAR_HEIGHT + GAP)
@@ -238,7 +247,7 @@ def bar_chart_svg(table: Table) -> str:
         text_y = y + BAR_HEIGHT * 0.7
         parts.append(
             f'<text x="{LABEL_WIDTH - 8}" y="{text_y:.0f}" text-anchor="end" class="label">'
-            f"{escape(row.label)}</text>"
+            f"{escape(str(row.label))}</text>"
         )
         if row.reported is None:
             parts.append(
@@ -257,9 +266,9 @@ def bar_chart_svg(table: Table) -> str:
                 )
         number = wording(row.reported, table.k)
         if row.reported is not None and row.confirmed is None:
-            number += f" ({wording(None, table.k)} confirmed)"
+            number += " (" + gettext("{count} confirmed").format(count=wording(None, table.k)) + ")"
         elif row.confirmed:
-            number += f" ({row.confirmed} confirmed)"
+            number += " (" + gettext("{count} confirmed").format(count=row.confirmed) + ")"
         parts.append(
             f'<text x="{LABEL_WIDTH + BAR_WIDTH + 8}" y="{text_y:.0f}" class="number">{escape(number)}</text>'
         )
