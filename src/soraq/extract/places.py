@@ -12,6 +12,8 @@ nominative. "Most specific first" follows from the order of the text
 
 from __future__ import annotations
 
+from soraq.extract.name_lists import fold, looks_like_surname
+
 import re
 from functools import cache
 
@@ -133,6 +135,8 @@ def _place_after(ctx: DocContext, text: str, pos: int, units: list[str]) -> str 
         words = [w for w in cap.group(0).split() if w.lower() not in {"the"}]
         if not words or all(w.lower() in stop for w in words):
             break
+        if names and len(words) == 1 and looks_like_surname(words[0], strict=True):
+            break  # "Уроженец Шамкирского района, Гулиев ...": the chain ends at the person
         j = cap.end()
         if ctx.lang == "ru" and len(words) > 1 and re.search(r"(?:ского|ской|ский|ская)$", words[-1]) and \
                 re.match(rf"\s+(?:{unit_alt})\b", tail[j:], re.IGNORECASE):
@@ -159,7 +163,7 @@ def _place_after(ctx: DocContext, text: str, pos: int, units: list[str]) -> str 
     return ", ".join(dict.fromkeys(names))
 
 
-def _place_before(ctx: DocContext, text: str, pos: int, cue: str = "") -> str | None:
+def _place_before(ctx: DocContext, text: str, pos: int, cue: str = "", names: set[str] = frozenset()) -> str | None:
     """Azerbaijani order: the place stands before its cue ("Lənkəran rayonunun sakini").
 
     When the cue is itself an administrative word ("Sarıbulaq kəndindən"), the place
@@ -172,6 +176,14 @@ def _place_before(ctx: DocContext, text: str, pos: int, cue: str = "") -> str | 
     stop = _stop_names(ctx)
     if m.group(1).split()[0].lower() in stop:
         return None
+    from soraq.extract.name_lists import fold
+
+    run = m.group(1).split()
+    while len(run) > 1 and (re.search(r"(?:n[ıiuü]n)$", run[0]) or fold(run[0]) in names
+                            or fold(_az_bare(run[0])) in names):
+        run.pop(0)  # "Rusiyanın Lipetsk şəhərində": the country in the genitive qualifies the town
+    if len(run) < len(m.group(1).split()):
+        return _az_bare(" ".join(run))
     unit_cue = bool(re.match(r"(?:rayon|kənd|şəhər|qəsəbə|bələdiyyə|vilayət)", cue, re.IGNORECASE))
     if unit_cue and not m.group(2):
         place = m.group(1)
@@ -249,7 +261,7 @@ def home(ctx: DocContext, sentence_ids: list[int], exclude: set[str]) -> tuple[s
                 if place and not any(place.lower().startswith(x) for x in exclude) and not _is_country(ctx, place):
                     return place, s.start, s.end
         for m in _cues(ctx, "home", "after", k):
-            place = _place_before(ctx, s.text, m.start(), m.group(0))
+            place = _place_before(ctx, s.text, m.start(), m.group(0), exclude)
             if place and place.lower() not in exclude:
                 return place, s.start, s.end
         for m in _cues(ctx, "home", "before", k):
@@ -267,7 +279,7 @@ def location_abroad(ctx: DocContext, sentence_ids: list[int], exclude: set[str])
         if regexes is not None and k in ctx.hits("location_abroad").sentences("patterns"):
             for found in regexes.finditer(s.text):
                 place = found.groupdict().get("place")
-                if place and place.lower() not in exclude:
+                if place and place.lower() not in exclude and fold(place) not in exclude:
                     return place, s.start, s.end
         for cue in _cues(ctx, "location_abroad", "after", k):
             place = _place_before(ctx, s.text, cue.start(), cue.group(0))
