@@ -116,13 +116,10 @@ def prepare_database(args, var_dir: Path) -> dict:
             "load_seconds": load_seconds, "vendor": connection.vendor}
 
 
-def start_server(port: int, var_dir: Path, nodelay: bool = False) -> subprocess.Popen:
+def start_server(port: int, var_dir: Path, workers: int = 0) -> subprocess.Popen:
     env = dict(os.environ)
     log = open(var_dir / "server.log", "wb")
-    if nodelay:
-        command = [sys.executable, str(Path(__file__).resolve().parent / "serve_nodelay.py")]
-    else:
-        command = [str(ROOT / ".venv" / "bin" / "soraq"), "serve"]
+    command = [str(ROOT / ".venv" / "bin" / "soraq"), "serve", "--workers", str(workers)]
     proc = subprocess.Popen(
         [*command, "--host", "127.0.0.1", "--port", str(port)],
         env=env, stdout=log, stderr=subprocess.STDOUT,
@@ -248,8 +245,8 @@ def main() -> int:
     parser.add_argument("--tool", choices=("auto", "wrk", "httpx"), default="auto")
     parser.add_argument("--baseline-requests", type=int, default=200,
                         help="requests per scenario from a single client, the baseline (0: skip)")
-    parser.add_argument("--tcp-nodelay", action="store_true",
-                        help="serve with TCP_NODELAY (benchmarks/serve_nodelay.py), the fix proposed for serve")
+    parser.add_argument("--workers", type=int, default=0,
+                        help="soraq serve --workers N (gunicorn processes); 0: the single threaded process")
     parser.add_argument("--no-exports", dest="exports", action="store_false",
                         help="skip timing the exports (full and public, every format)")
     parser.add_argument("--json", metavar="FILE", help="write the figures as JSON")
@@ -260,7 +257,7 @@ def main() -> int:
     try:
         prepared = prepare_database(args, var_dir)
         port = free_port()
-        server = start_server(port, var_dir, nodelay=args.tcp_nodelay)
+        server = start_server(port, var_dir, workers=args.workers)
         base = f"http://127.0.0.1:{port}"
         tool = args.tool if args.tool != "auto" else ("wrk" if shutil.which("wrk") else "httpx")
         results: dict[str, dict] = {}
@@ -302,7 +299,7 @@ def main() -> int:
                 server.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 server.kill()
-        summary = {"tcp_nodelay": args.tcp_nodelay, "n_persons": args.n, "n_documents": 3 * args.n, "database": prepared["vendor"],
+        summary = {"workers": args.workers, "n_persons": args.n, "n_documents": 3 * args.n, "database": prepared["vendor"],
                    "clients": args.clients, "tool": tool, "load_seconds": round(prepared["load_seconds"], 1),
                    "target_p95_ms": TARGET_P95_MS, "results": results, "exports": prepared["exports"]}
         print(json.dumps(summary, indent=1))

@@ -252,3 +252,36 @@ def test_publication_settings_come_from_the_environment(tmp_path):
     show_env = "print(s.SORAQ_PUBLISH_PUBLIC, s.SORAQ_PFIF_DOMAIN, s.SORAQ_PUBLIC_ID_KEY)"
     assert _settings_in_subprocess(tmp_path, show_env, SORAQ_PUBLISH_PUBLIC="1", SORAQ_PFIF_DOMAIN="tracing.example.net",
                                    SORAQ_PUBLIC_ID_KEY="an-invented-key") == "True tracing.example.net an-invented-key"
+
+
+def test_serve_with_worker_processes(tmp_path):
+    """`soraq serve --workers 2`: gunicorn processes answer pages and static files, and stop on SIGTERM."""
+    import signal
+    import socket
+    import time
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SORAQ_REQUIRE_POSTGRES"}}
+    env["SORAQ_VAR_DIR"] = str(tmp_path)
+    server = subprocess.Popen([sys.executable, "-m", "soraq", "serve", "--workers", "2", "--port", str(port)],
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/accounts/login/", timeout=5) as page:
+                    assert page.status == 200
+                    html = page.read().decode()
+                break
+            except OSError:
+                assert server.poll() is None, server.stderr.read().decode()[-2000:]
+                assert time.monotonic() < deadline, "the workers did not start within 60 s"
+                time.sleep(0.3)
+        stylesheet = html.split('rel="stylesheet" href="', 1)[1].split('"', 1)[0]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{stylesheet}", timeout=5) as css:
+            assert css.status == 200
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)

@@ -6,15 +6,19 @@ dependency, so ``serve`` uses Django's own development server machinery
 the autoreloader, wrapped in ``StaticFilesHandler`` so that CSS and the admin's
 static files are served from the installed apps without ``DEBUG`` and without
 ``collectstatic``. That is enough for one organisation's team on a local
-network or behind a TLS-terminating reverse proxy; for heavier use, point any
-WSGI server at ``soraq.site.wsgi:application``.
+network or behind a TLS-terminating reverse proxy.
+
+For heavier use, ``--workers N`` serves with gunicorn instead: N worker
+processes with a few threads each, because one Python process is CPU-bound
+under many concurrent clients (docs/sharing.md has the load figures). Any
+other WSGI server can also be pointed at ``soraq.site.wsgi:application``.
 
 Two details of the server (:func:`make_server`):
 
 * **TCP_NODELAY on every accepted socket.** The WSGI server writes a
   response's headers and body in separate ``send`` calls; with Nagle's
   algorithm the body then waits for the client's delayed ACK, about 40 ms per
-  response on Linux (``benchmarks/serve_nodelay.py`` and the load benchmark in
+  response on Linux (the load benchmark, benchmarks/load_registry.py, in
   docs/sharing.md: one client's page went from ~50 ms to 4-12 ms).
 * **Database connections end with the client's connection.** Each client
   connection is served by its own thread, which keeps its database connection
@@ -43,12 +47,15 @@ Examples:
   soraq serve                          http://127.0.0.1:8000
   soraq serve --port 8080
   SORAQ_ALLOWED_HOSTS=registry.example.org soraq serve --host 0.0.0.0
+  soraq serve --workers 4              several processes (gunicorn), for many users
 """
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    parser.add_argument("--workers", type=int, default=0, metavar="N",
+                        help="serve with N gunicorn worker processes (default: one threaded process)")
 
 
 def set_nodelay(sock: socket.socket) -> None:
@@ -78,6 +85,25 @@ def make_server(host: str, port: int):  # type: ignore[no-untyped-def]
     return httpd
 
 
+def serve_with_workers(host: str, port: int, workers: int) -> None:
+    """Serve with gunicorn: ``workers`` processes of 4 threads each (gunicorn sets TCP_NODELAY itself)."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.core.wsgi import get_wsgi_application
+    from gunicorn.app.base import BaseApplication
+
+    class SoraqApplication(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+            for key, value in {"bind": bind, "workers": workers, "worker_class": "gthread",
+                               "threads": 4, "accesslog": None, "proc_name": "soraq"}.items():
+                self.cfg.set(key, value)
+
+        def load(self):  # type: ignore[no-untyped-def]
+            return StaticFilesHandler(get_wsgi_application())
+
+    SoraqApplication().run()
+
+
 def run(args: argparse.Namespace) -> int:
     from soraq.site import bootstrap
 
@@ -93,6 +119,12 @@ def run(args: argparse.Namespace) -> int:
             and "*" not in settings.ALLOWED_HOSTS:
         print(f"warning: {args.host} is not in SORAQ_ALLOWED_HOSTS; requests to it will be refused",
               file=sys.stderr)
+    if args.workers > 0:
+        shown = f"[{host_name}]" if ":" in host_name else host_name
+        print(f"Soraq registry on http://{shown}:{args.port}/  ({args.workers} workers; Ctrl-C to stop)",
+              flush=True)
+        serve_with_workers(host_name, args.port, args.workers)
+        return 0
     try:
         httpd = make_server(host_name, args.port)
     except OSError as exc:
