@@ -107,3 +107,15 @@ def records_from_reports(reports: Iterable[Report]) -> Iterator[PersonRecord]:
                 relatives=tuple((r.relation, r.name) for r in person.relatives),
                 documents=(report.doc_id,),
             )
+
+
+#: the plain fields of a person record, in export column order
+SCALAR_FIELDS: tuple[str, ...] = (
+    "person_id", "name", "given_name", "family_name", "patronymic", "sex", "birth_year",
+    "citizenship", "home", "occupation", "location_abroad", "status",
+)
+
+
+def scalar_fields(record: PersonRecord) -> dict[str, object]:
+    """The record's plain fields by name, in export column order (shared by the CSV and JSON exports)."""
+    return {name: getattr(record, name) for name in SCALAR_FIELDS}

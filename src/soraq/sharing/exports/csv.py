@@ -9,7 +9,7 @@ import csv
 from typing import IO
 
 from soraq.sharing.disclosure import PublicPerson
-from soraq.sharing.records import PersonRecord
+from soraq.sharing.records import PersonRecord, scalar_fields
 
 #: the operator's export (docs/sharing.md documents each column)
 FULL_COLUMNS = (
@@ -36,18 +36,7 @@ def _event_text(event) -> str:
 def full_row(record: PersonRecord) -> dict[str, object]:
     consent = record.consent
     return {
-        "person_id": record.person_id,
-        "name": record.name,
-        "given_name": record.given_name,
-        "family_name": record.family_name,
-        "patronymic": record.patronymic,
-        "sex": record.sex,
-        "birth_year": record.birth_year,
-        "citizenship": record.citizenship,
-        "home": record.home,
-        "occupation": record.occupation,
-        "location_abroad": record.location_abroad,
-        "status": record.status,
+        **scalar_fields(record),
         "confirmed": "yes" if record.confirmed else "no",
         "coercion": "; ".join(record.coercion),
         "events": "; ".join(_event_text(e) for e in record.events),

@@ -11,7 +11,7 @@ from typing import IO, Any
 
 from soraq.sharing.disclosure import PublicPerson
 from soraq.sharing.exports.csv import PUBLIC_COLUMNS
-from soraq.sharing.records import DocumentRecord, PersonRecord
+from soraq.sharing.records import DocumentRecord, PersonRecord, scalar_fields
 
 FORMAT_NAME = "soraq-persons"
 FORMAT_VERSION = 1
@@ -20,18 +20,7 @@ FORMAT_VERSION = 1
 def full_person(record: PersonRecord) -> dict[str, Any]:
     consent = record.consent
     return {
-        "person_id": record.person_id,
-        "name": record.name,
-        "given_name": record.given_name,
-        "family_name": record.family_name,
-        "patronymic": record.patronymic,
-        "sex": record.sex,
-        "birth_year": record.birth_year,
-        "citizenship": record.citizenship,
-        "home": record.home,
-        "occupation": record.occupation,
-        "location_abroad": record.location_abroad,
-        "status": record.status,
+        **scalar_fields(record),
         "confirmed": record.confirmed,
         "coercion": list(record.coercion),
         "events": [{"type": e.type, "date": e.date, "place": e.place} for e in record.events],
