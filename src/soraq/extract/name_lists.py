@@ -19,6 +19,10 @@ from functools import cache
 FAKER_LOCALES = (
     "az_AZ", "ru_RU", "uk_UA", "uz_UZ", "tr_TR", "fa_IR", "ka_GE", "hy_AM", "ne_NP", "hi_IN",
     "en_IN", "en_KE", "sw", "en_NG", "en_US", "en_GB", "en", "es_ES", "ar_AA",
+    # other countries whose citizens are recruited: Latin America, West and Southern Africa,
+    # Sri Lanka, Bangladesh, Pakistan and India's other languages
+    "es_MX", "es_CO", "pt_BR", "fr_FR", "tw_GH", "yo_NG", "ig_NG", "ha_NG", "zu_ZA", "si_LK",
+    "ta_IN", "bn_BD", "en_PK", "gu_IN", "mr_IN", "ar_SA",
 )
 
 _CYR = dict(zip(
