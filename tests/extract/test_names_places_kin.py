@@ -60,7 +60,7 @@ def test_russian_given_name_left_out_of_a_surname_span_is_taken_back() -> None:
 
 
 def test_age_told_with_is_makes_a_one_mention_subject(person) -> None:  # type: ignore[no-untyped-def]
-    p = person("Lázaro Gómez Herrera is 31, a welder from Holguín, and for two months he has been at a "
+    p = person("Lázaro Gómez Herrera is 31, a Cuban welder from Holguín, and for two months he has been at a "
                "Russian army training base after signing a contract he thought was for building work.",
                published="2025-06-10")
     assert p.name == "Lázaro Gómez Herrera"
