@@ -65,3 +65,14 @@ def test_age_told_with_is_makes_a_one_mention_subject(person) -> None:  # type: 
                published="2025-06-10")
     assert p.name == "Lázaro Gómez Herrera"
     assert p.age == 31
+
+
+def test_son_after_a_surname_or_an_adjective_is_kinship_not_a_patronymic(extract) -> None:  # type: ignore[no-untyped-def]
+    text = ("Rusiya ordusunun tərkibində döyüşən Azərbaycan vətəndaşı Kamran Nəbiyev Ukraynada əsir düşüb. "
+            "Atası Fikrət Nəbiyev oğlunu videodan tanıdığını bildirib.")
+    report = extract(text, "t", published="2025-05-01")
+    assert [(r.name, r.relation) for r in report.persons[0].relatives] == [("Fikrət Nəbiyev", "father")]
+    text = ("Azərbaycan vətəndaşı Kamran Nəbiyev Rusiya ordusunda həlak olub. Anası Gülşən Nəbiyeva danışır. "
+            "Böyük oğlu Rəşad Bakıda işləyir.")
+    report = extract(text, "t", published="2025-05-01")
+    assert "Rəşad" in [r.name for r in report.persons[0].relatives]

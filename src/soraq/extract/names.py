@@ -277,6 +277,16 @@ def _cut_place(text: str, lang: str, run: list[tuple[int, str]]) -> list[tuple[i
     return run
 
 
+def _patronymic_marker(run: list[tuple[int, str]], lang: str) -> bool:
+    """"oğlu/qızı/оглы" is a patronymic marker only after a given name and the father's name
+    ("Elvin Rauf oğlu"); after one word alone or after a surname it is the word "son"/"daughter"."""
+    if len(run) < 2:
+        return False
+    last = run[-1][1]
+    base = _az_base(last) if lang == "az" else last
+    return is_given_name(base) or not looks_like_surname(base, strict=True)
+
+
 def _cut_origin_adjective(run: list[tuple[int, str]], lang: str) -> list[tuple[int, str]]:
     """An Azerbaijani "-lı/-li" word of origin before a given name and a surname
     ("Lənkəranlı Vüsal Əhmədov", one from Lənkəran) is no part of the name; a surname-first
@@ -330,6 +340,12 @@ def _sequences(text: str, lang: str) -> list[tuple[int, int, list[str]]]:
                     run.pop(0)
                 run = _cut_origin_adjective(_cut_place(text, lang, run), lang)
                 if run:
+                    s, e = run[0][0], run[-1][0] + len(run[-1][1])
+                    out.append((s, e, [w for _, w in run]))
+                run = []
+            elif _MARKER_RE.match(bare) and not _patronymic_marker(run, lang):
+                # "Böyük oğlu Tural" (his elder son), "Əhmədov oğlunu" (his son): kinship, no patronymic
+                if len(run) > 1:
                     s, e = run[0][0], run[-1][0] + len(run[-1][1])
                     out.append((s, e, [w for _, w in run]))
                 run = []
