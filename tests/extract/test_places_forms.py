@@ -46,3 +46,16 @@ def test_month_and_name_are_no_place_abroad(person) -> None:  # type: ignore[no-
     p = person("Qusarlı gənc Nicat Həsənzadə Kazanda anbarda işləyirdi, sonra Rusiya ordusu tərkibində "
                "Ukraynada həlak olub.")
     assert p.location_abroad == "Kazan"
+
+
+@pytest.mark.parametrize(
+    ("text", "abroad"),
+    [
+        ("Гражданин Кубы Ласаро Гомес подписал контракт с Минобороны России. Сейчас он проходит подготовку "
+         "в воинской части под Тулой.", "Тула"),
+        ("Cuban citizen Lázaro Gómez signed a contract with the Russian army and is now at a training base "
+         "near Tula, waiting to be sent to Ukraine.", "Tula"),
+    ],
+)
+def test_the_unit_holding_the_person_is_the_place_abroad(person, text, abroad) -> None:  # type: ignore[no-untyped-def]
+    assert person(text).location_abroad == abroad
