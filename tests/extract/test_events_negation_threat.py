@@ -30,3 +30,17 @@ def test_a_choice_between_deportation_and_a_contract_is_a_threat(person) -> None
     p = person("Ugandan citizen Tomas Okello was detained in Kazan and told he would be deported unless he "
                "signed a contract with the Russian army.")
     assert "threat" in event_types(p)
+
+
+def test_an_estimate_of_many_is_no_deployment_of_the_subject(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("Гражданин Кубы Ласаро Гомес подписал контракт с Минобороны России и проходит подготовку в "
+               "учебном центре. По оценкам правозащитников, в российской армии могут находиться не менее "
+               "200 граждан Кубы.")
+    assert "deployment" not in event_types(p)
+    assert p.status == "in_unit"
+
+
+def test_a_wish_to_be_exchanged_is_no_return(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("Azerbaijani citizen Kamran Nabiyev, who fought for the Russian army, was captured in Ukraine. "
+               "In the video he asks to be included in a prisoner exchange.")
+    assert p.status == "captured"
