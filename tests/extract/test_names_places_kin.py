@@ -76,3 +76,13 @@ def test_son_after_a_surname_or_an_adjective_is_kinship_not_a_patronymic(extract
             "Böyük oğlu Rəşad Bakıda işləyir.")
     report = extract(text, "t", published="2025-05-01")
     assert "Rəşad" in [r.name for r in report.persons[0].relatives]
+
+
+def test_entries_of_a_list_headed_by_name_and_country_are_subjects(extract) -> None:  # type: ignore[no-untyped-def]
+    text = ("Families of foreigners recruited into the Russian army describe the same pattern.\\n\\n"
+            "Tomas Okello (Uganda). The 34-year-old from Jinja was promised a job as a guard and was sent to the "
+            "front in Ukraine in May.\\n\\n"
+            "Chaminda Wickramaratne (Sri Lanka). A former soldier, 41, he signed a contract in March and was "
+            "wounded near Pokrovsk.")
+    report = extract(text.replace("\\\\n", "\\n"), "t", published="2025-06-10")
+    assert [p.name for p in report.persons] == ["Tomas Okello", "Chaminda Wickramaratne"]

@@ -488,6 +488,22 @@ def _add_known_words(text: str, lang: str, raw: dict[tuple[int, int], tuple[list
             raw[(s, e)] = (words, False)
 
 
+def _is_country_name(words: list[str]) -> bool:
+    """A run of capitalised words that is a country's name ("Sri Lanka") is no person."""
+    from soraq.extract.places import _countries
+
+    return len(words) > 1 and fold(" ".join(words)) in _countries()
+
+
+def _heads_country_entry(text: str, end: int) -> bool:
+    """Two to four capitalised words followed by a country in brackets head an entry of a list
+    of people ("Jane Roe (Uganda). The 30-year-old ..."), even when no name list knows them."""
+    from soraq.extract.places import _countries
+
+    m = re.match(r"[ \u00a0]*\(([^()\d]{3,40})\)", text[end : end + 45])
+    return bool(m) and fold(m.group(1).strip()) in _countries()
+
+
 def find_mentions(text: str, lang: str) -> list[Mention]:
     """Every name mention in the text, parts in base form, in text order."""
     raw: dict[tuple[int, int], tuple[list[str], bool]] = {}
@@ -505,7 +521,10 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
         if any(s < e2 and s2 < e for (s2, e2) in raw):
             # extend a NER span by a patronymic marker group it missed
             continue
-        if _is_name_like(_base_tokens(words, lang, frozenset()) if lang == "az" else words, lang):
+        if _is_country_name(words):
+            continue
+        if _is_name_like(_base_tokens(words, lang, frozenset()) if lang == "az" else words, lang) or (
+                1 < len(words) <= 4 and _heads_country_entry(text, e)):
             raw[(s, e)] = (words, False)
     _add_known_words(text, lang, raw)
     seen = frozenset(w.lower() for (words, _) in raw.values() for w in words)

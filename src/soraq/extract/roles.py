@@ -124,8 +124,20 @@ def _alias(ctx: DocContext, start: int) -> bool:
     return any(len(before) - m.end() <= 4 for m in pattern.finditer(before))
 
 
+def _country_in_brackets(ctx: DocContext, end: int) -> bool:
+    """A country in brackets right after the name heads an entry of a list of people
+    ("Jane Roe (Uganda). The 30-year-old ..."): the person the entry is about."""
+    from soraq.extract.places import _countries
+    from soraq.extract.name_lists import fold
+
+    m = re.match(r"[ \u00a0]*\(([^()\d]{3,40})\)", ctx.text[end : end + 45])
+    return bool(m) and fold(m.group(1).strip()) in _countries()
+
+
 def _subject_cue(ctx: DocContext, start: int, end: int, strong: bool = False) -> bool:
     """A birth year, an age or a nationality right by the name (``strong``: birth year or nationality)."""
+    if _country_in_brackets(ctx, end):
+        return True
     sent = ctx.sentences[ctx.sentence_at(start)]
     window = ctx.text[max(sent.start, start - 60) : min(sent.end, end + 60)]
     for key in ("year",) if strong else ("year", "age"):
