@@ -289,7 +289,7 @@ def _patronymic_marker(run: list[tuple[int, str]], lang: str) -> bool:
 
 def _cut_origin_adjective(run: list[tuple[int, str]], lang: str) -> list[tuple[int, str]]:
     """An Azerbaijani "-lı/-li" word of origin before a given name and a surname
-    ("Lənkəranlı Vüsal Əhmədov", one from Lənkəran) is no part of the name; a surname-first
+    ("Qusarlı Elnur Babayev", one from Qusar) is no part of the name; a surname-first
     name has a patronymic marker instead ("Hüseynli Vüsal Rauf oğlu")."""
     if lang != "az" or len(run) < 3 or any(_MARKER_RE.match(w) for _, w in run):
         return run
@@ -431,7 +431,7 @@ def _natasha_spans(text: str) -> list[tuple[int, int, list[str]]]:
     out = []
     for s, e, normal in merged:
         s, normal = _given_before_surname(text, s, e, normal)
-        # a patronymic marker and surname natasha left outside the span ("Намаз оглы")
+        # a patronymic marker and surname natasha left outside the span ("Ильгар оглы")
         tail = re.match(rf"[ \u00a0]+{_MARKER}(?:[ \u00a0]+{_CAP_WORD})?", text[e:])
         if tail:
             e += tail.end()
