@@ -14,7 +14,8 @@ person becomes a report stored through :func:`soraq.sharing.services.ingest_repo
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,6 +71,19 @@ def _raw_rows(raw: bytes, name: str) -> dict[int, dict]:
     return {number: row for number, row in enumerate(rows, start=2)}
 
 
+def _store(report: ImportReport, store: Callable[[], Any], *, row: int | None = None, label: str = "") -> None:
+    """Store one item and count it; its failure is reported and the import goes on."""
+    try:
+        stored = store()
+    except Exception as exc:  # one item's failure must not stop the others
+        report.problems.append(Problem(row, None, f"{label}{type(exc).__name__}: {exc}"))
+        return
+    if stored.outcome == "new":
+        report.imported += 1
+    else:
+        report.unchanged += 1
+
+
 def import_list(raw: bytes, name: str, column_map: Mapping[str, str] | None = None) -> ImportReport:
     """Import a CSV/XLSX list of persons; every refused row is reported with its column and reason."""
     from soraq.ingest import SourceDocument
@@ -99,15 +113,7 @@ def import_list(raw: bytes, name: str, column_map: Mapping[str, str] | None = No
             origin=f"{name}:row {number}",
             extra={"kind": LIST_ROW, "row": fields, "row_number": number, "list": name},
         )
-        try:
-            stored = ingest_report(row_to_report(doc), origin=doc.origin)
-        except Exception as exc:  # one row's failure is reported, the list goes on
-            report.problems.append(Problem(number, None, f"{type(exc).__name__}: {exc}"))
-            continue
-        if stored.outcome == "new":
-            report.imported += 1
-        else:
-            report.unchanged += 1
+        _store(report, lambda: ingest_report(row_to_report(doc), origin=doc.origin), row=number)
     return report
 
 
@@ -126,13 +132,5 @@ def import_pfif(raw: bytes) -> ImportReport:
     for problem in problems:
         report.problems.append(Problem(None, problem.field, f"{problem.record}: {problem.reason}"))
     for item in reports:
-        try:
-            stored = ingest_report(item, origin="pfif")
-        except Exception as exc:  # one record's failure is reported, the file goes on
-            report.problems.append(Problem(None, None, f"{item.doc_id}: {type(exc).__name__}: {exc}"))
-            continue
-        if stored.outcome == "new":
-            report.imported += 1
-        else:
-            report.unchanged += 1
+        _store(report, lambda item=item: ingest_report(item, origin="pfif"), label=f"{item.doc_id}: ")
     return report
