@@ -427,3 +427,9 @@ def statistics(request: HttpRequest, public: bool = True):
     from soraq.sharing.statistics import registry_statistics
 
     return registry_statistics(public=public).as_dict()
+
+
+# Import endpoints live in their own module; mounted last so that they can use ``require``.
+from soraq.sharing.api_imports import router as _imports_router  # noqa: E402
+
+api.add_router("/imports", _imports_router)
