@@ -1,7 +1,9 @@
 """Taking documents into the registry: store, extract, link - one transaction per document.
 
-:func:`ingest_report` takes in a report made elsewhere by the same path,
-with the extraction step replaced by the report itself.
+This is the one path into the registry. :func:`ingest_document` reads a
+source document (a file, a page, a list row); :func:`ingest_report` takes in a
+report made elsewhere (the API, a PFIF import, a partner's pipeline, a form) by
+the same code, with the extraction step replaced by the report itself.
 
 Rules:
 
@@ -13,6 +15,8 @@ Rules:
   revision, ``DOC_ID@<text hash>``.
 * **A bad item never stops a batch.** An unreadable file, a failed extraction or
   a database error rolls back that one document and is reported with its reason.
+* **Only storable text.** NUL characters and lone surrogates (which PostgreSQL
+  and UTF-8 cannot keep) fail that one item with a clear reason, on every database.
 * ``dry_run`` does all the work inside the transaction and rolls it back, so the
   counts it reports are exactly what a real run would do.
 """
@@ -20,6 +24,7 @@ Rules:
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -59,6 +64,8 @@ class ItemResult:
     mentions_linked: int = 0
     sent_to_review: int = 0
     revision_of: str | None = None
+    persons: list[int] = field(default_factory=list)  # the person each mention went to, in order
+    invalid: bool = False  # the item itself is at fault (no text, unstorable characters), not the system
 
 
 @dataclass
@@ -96,12 +103,40 @@ def _clip(value: object, length: int) -> str:
     return "" if value is None else str(value)[:length]
 
 
-def _storage_id(doc: SourceDocument) -> tuple[str, str | None]:
+def _storage_id(doc_id: str, identity: str) -> tuple[str, str | None]:
     """The id to store a document under, and the id it is a revision of (if that id is taken)."""
-    doc_id = doc.doc_id if len(doc.doc_id) <= 200 else f"{doc.doc_id[:180]}~{doc.text_sha256[:12]}"
+    doc_id = doc_id if len(doc_id) <= 200 else f"{doc_id[:180]}~{identity[:12]}"
     if Document.objects.filter(doc_id=doc_id).exists():
-        return f"{doc_id}@{doc.text_sha256[:12]}", doc_id
+        return f"{doc_id}@{identity[:12]}", doc_id
     return doc_id, None
+
+
+def _strings(value: object) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item)
+
+
+def unstorable_reason(*values: object) -> str | None:
+    """Why these strings (or the strings inside these dicts/lists) cannot be stored, else None.
+
+    PostgreSQL refuses NUL in text and UTF-8 has no lone surrogates; SQLite would
+    keep both, so the rule is checked here to behave alike on every database.
+    """
+    for text in _strings(list(values)):
+        if "\x00" in text:
+            return "the text contains NUL characters (\\u0000), which cannot be stored"
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return "the text contains lone UTF-16 surrogates: not valid Unicode text"
+    return None
 
 
 def event_span(text: str, person: ReportPerson, index: int) -> tuple[int | None, int | None, str]:
@@ -177,23 +212,53 @@ def ingest_document(
     cache: linking.ReportCache | None = None,
     extractor: Extractor | None = None,
     version: str | None = None,
+    keep_unlinked: bool = False,
 ) -> ItemResult:
     """Store, extract and link one document (see the module's rules).
 
     ``extractor`` replaces :func:`soraq.extract.extract_document`, e.g. to take in
     reports extracted elsewhere or reviewed by hand; ``version`` is then stored
     as the document's ``extractor_version`` (default: this extractor's version).
+    ``keep_unlinked``: a linking failure leaves the mentions stored but unlinked
+    (for the next ``soraq link``) instead of failing the document - for a claim
+    that must never be lost, such as a family's tracing request.
     """
-    if extractor is None:
-        extractor = default_extractor
+    reason = unstorable_reason(doc.text)
+    if reason is not None:  # checked before hashing: a lone surrogate cannot even be hashed
+        return ItemResult(doc.origin or doc.doc_id, FAILED, doc_id=doc.doc_id, reason=reason, invalid=True)
+    existing = _stored_doc_id(doc.text_sha256)
+    if existing is not None:
+        return ItemResult(doc.origin or doc.doc_id, UNCHANGED, doc_id=existing)
+    if not doc.text.strip():
+        return ItemResult(doc.origin or doc.doc_id, FAILED, doc_id=doc.doc_id,
+                          reason="the document has no text", invalid=True)
+    return _ingest(doc, extractor or default_extractor, identity=doc.text_sha256, link=link,
+                   dry_run=dry_run, cache=cache, version=version or extractor_version(),
+                   keep_unlinked=keep_unlinked)
+
+
+def _stored_doc_id(identity: str) -> str | None:
+    """The id of the document already stored with this text identity, if any."""
+    return Document.objects.filter(text_sha256=identity).values_list("doc_id", flat=True).first()
+
+
+def _ingest(
+    doc: SourceDocument,
+    extractor: Extractor,
+    *,
+    identity: str,
+    link: bool,
+    dry_run: bool,
+    cache: linking.ReportCache | None,
+    version: str,
+    keep_unlinked: bool,
+) -> ItemResult:
+    """Extract and store one document known to be new, under the text identity ``identity``."""
     origin = doc.origin or doc.doc_id
-    existing = Document.objects.filter(text_sha256=doc.text_sha256).values_list("doc_id", flat=True).first()
+    existing = _stored_doc_id(identity)
     if existing is not None:
         return ItemResult(origin, UNCHANGED, doc_id=existing)
-    if not doc.text.strip():
-        return ItemResult(origin, FAILED, doc_id=doc.doc_id, reason="the document has no text")
-
-    doc_id, revision_of = _storage_id(doc)
+    doc_id, revision_of = _storage_id(doc.doc_id, identity)
     if doc_id != doc.doc_id:
         doc = dataclasses.replace(doc, doc_id=doc_id)
     try:
@@ -203,6 +268,10 @@ def ingest_document(
         return ItemResult(origin, FAILED, doc_id=doc_id, reason=f"extraction failed: {type(exc).__name__}: {exc}")
     if report.doc_id != doc_id:
         report = report.model_copy(update={"doc_id": doc_id})
+    reason = unstorable_reason(doc.text, doc.title, doc.outlet, doc.url, doc.origin,
+                               report.model_dump(mode="json"))
+    if reason is not None:
+        return ItemResult(origin, FAILED, doc_id=doc_id, reason=reason, invalid=True)
 
     result = ItemResult(origin, NEW, doc_id=doc_id, revision_of=revision_of)
     published = dates.normalise_published(doc.published) or report.published
@@ -218,31 +287,26 @@ def ingest_document(
                 published=published or "",
                 published_precision=dates.precision(published),
                 published_sort=dates.sortable(published),
-                content_sha256=doc.sha256,
-                text_sha256=doc.text_sha256,
+                content_sha256=doc.sha256 if (doc.raw is not None or doc.text) else identity,
+                text_sha256=identity,
                 original=doc.raw,
                 media_type=_clip(doc.media_type, 100),
                 origin=_clip(doc.origin, 1000),
                 relevant=report.relevant,
                 report=report.model_dump(mode="json"),
-                extractor_version=_clip(version or extractor_version(), 64),
+                extractor_version=_clip(version, 64),
             )
             mentions = store_mentions(document, report)
             result.mentions = len(mentions)
             if link and report.relevant:
-                link_cache = cache or linking.ReportCache()
-                for mention in mentions:
-                    outcome = linking.link_new_mention(mention, link_cache)
-                    result.persons_created += outcome.created_person
-                    result.mentions_linked += not outcome.created_person
-                    result.sent_to_review += outcome.decision == Mention.LinkOutcome.REVIEW
+                _link(mentions, cache or linking.ReportCache(), result, keep_unlinked=keep_unlinked)
             if dry_run:
                 raise _DryRun
     except _DryRun:
         pass
     except IntegrityError as exc:
-        if Document.objects.filter(text_sha256=doc.text_sha256).exists():  # stored meanwhile by another run
-            return ItemResult(origin, UNCHANGED, doc_id=doc_id)
+        if (stored := _stored_doc_id(identity)) is not None:  # stored meanwhile by another run
+            return ItemResult(origin, UNCHANGED, doc_id=stored)
         return ItemResult(origin, FAILED, doc_id=doc_id, reason=f"database refused the document: {exc}")
     except Exception as exc:  # one document's failure is reported, the batch goes on
         log.warning("storing %s failed: %s", doc_id, type(exc).__name__)
@@ -250,10 +314,39 @@ def ingest_document(
     return result
 
 
+def _link(mentions: list[Mention], cache: linking.ReportCache, result: ItemResult, *,
+          keep_unlinked: bool) -> None:
+    """Attach each new mention to a person and count what happened into ``result``."""
+    for mention in mentions:
+        outcome = _link_or_leave(mention, cache) if keep_unlinked else linking.link_new_mention(mention, cache)
+        if outcome is None:
+            continue
+        result.persons.append(outcome.person_id)
+        result.persons_created += outcome.created_person
+        result.mentions_linked += not outcome.created_person
+        result.sent_to_review += outcome.decision == Mention.LinkOutcome.REVIEW
+
+
+def _link_or_leave(mention: Mention, cache: linking.ReportCache) -> linking.LinkOutcome | None:
+    """Link one mention in a savepoint; on failure it stays unlinked until the next ``soraq link``."""
+    try:
+        with transaction.atomic():
+            return linking.link_new_mention(mention, cache)
+    except Exception as exc:  # a matcher failure must not lose the claim; only the error type is logged
+        log.warning("%s stored unlinked: linking failed (%s)", mention.mention_id, type(exc).__name__)
+        return None
+
+
+def report_identity(report: Report, text: str) -> str:
+    """What makes a report the same on re-submission: its text, or for a report without text, itself."""
+    basis = text if text.strip() else "report:" + report.to_json(sort_keys=True)
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()
+
+
 def ingest_report(
     report: Report,
     *,
-    text: str,
+    text: str | None = None,
     link: bool = True,
     dry_run: bool = False,
     cache: linking.ReportCache | None = None,
@@ -264,17 +357,28 @@ def ingest_report(
     media_type: str = "text/plain",
     raw: bytes | None = None,
     version: str | None = None,
+    keep_unlinked: bool = False,
 ) -> ItemResult:
     """Store a ready-made report (no extraction) about ``text``, by the same path as any document.
 
-    For reports made elsewhere: a partner's pipeline, a list, a form. ``text`` is
-    the text the report's evidence offsets point into. Title, outlet and URL
-    default to the report's ``source``; ``version`` (stored as the document's
-    extractor version) defaults to ``submitted:<this extractor's version>``.
-    Same rules as :func:`ingest_document`: idempotent on the text, a known id
-    with another text becomes a revision (and the report's ``doc_id`` follows
-    it), failures are returned, not raised.
+    For reports made elsewhere: a partner's pipeline, the API, a PFIF import, a
+    form. ``text`` is the text the report's evidence offsets point into (default:
+    the report's own ``text``); a report with no text at all (a PFIF record) is
+    stored with an empty text and recognised again by its JSON. A ``text`` given
+    explicitly but blank is refused. Title, outlet and URL default to the
+    report's ``source``; ``version`` (stored as the document's extractor
+    version) defaults to ``submitted:<this extractor's version>``. Same rules as
+    :func:`ingest_document`: idempotent, a known id with another text becomes a
+    revision (and the report's ``doc_id`` follows it), failures are returned,
+    not raised.
     """
+    origin = origin or report.doc_id
+    if text is not None and not text.strip():
+        return ItemResult(origin, FAILED, doc_id=report.doc_id, reason="the document has no text", invalid=True)
+    text = text if text is not None else (report.text or "")
+    reason = unstorable_reason(text, report.model_dump(mode="json"))
+    if reason is not None:  # checked before hashing: a lone surrogate cannot even be hashed
+        return ItemResult(origin, FAILED, doc_id=report.doc_id, reason=reason, invalid=True)
     source = report.source or {}
     doc = SourceDocument(
         doc_id=report.doc_id,
@@ -286,10 +390,11 @@ def ingest_report(
         lang=report.lang,
         media_type=media_type,
         raw=raw,
-        origin=origin or report.doc_id,
+        origin=origin,
     )
-    return ingest_document(doc, link=link, dry_run=dry_run, cache=cache, extractor=lambda _doc: report,
-                           version=version or f"submitted:{extractor_version()}")
+    return _ingest(doc, lambda _doc: report, identity=report_identity(report, text), link=link,
+                   dry_run=dry_run, cache=cache, version=version or f"submitted:{extractor_version()}",
+                   keep_unlinked=keep_unlinked)
 
 
 def _optional(value: object) -> str | None:
