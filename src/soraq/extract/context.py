@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from soraq.extract.lexicon import Lexicon
+from soraq.extract.lexicon import Lexicon, same_length_lower
 from soraq.extract.names import NameGroup
 from soraq.extract.sentences import Sentence
 
@@ -29,6 +29,21 @@ class DocContext:
     others: list[NameGroup] = field(default_factory=list)
     _hits: dict[str, "Hits"] = field(default_factory=dict)
     _words: list[str] | None = None
+    _lower: str | None = None
+    _starts: dict[str, list[int]] = field(default_factory=dict)
+
+    def lower_text(self) -> str:
+        """The text in lower case with every offset kept (one character for one character)."""
+        if self._lower is None:
+            self._lower = same_length_lower(self.text)
+        return self._lower
+
+    def starts(self, first: str) -> list[int]:
+        """Offsets where a lexicon phrase's first word occurs (many phrases share one first word)."""
+        found = self._starts.get(first)
+        if found is None:
+            found = self._starts[first] = _starts(self.lower_text(), first)
+        return found
 
     def words(self) -> list[str]:
         """The document's distinct lower-case words, sorted (for phrase look-up)."""
@@ -56,6 +71,15 @@ class DocContext:
         return best
 
 
+def _starts(lower: str, first: str) -> list[int]:
+    """Offsets where ``first`` occurs in the lower-cased text (a plain substring search)."""
+    out, i = [], lower.find(first)
+    while i >= 0:
+        out.append(i)
+        i = lower.find(first, i + 1)
+    return out
+
+
 def _has_word(words: list[str], first: str, prefix: bool) -> bool:
     """Whether the sorted word list holds ``first`` (or, for a prefix, a word starting with it)."""
     i = bisect.bisect_left(words, first)
@@ -78,6 +102,12 @@ class Hits:
             spans: set[tuple[int, int]] = set()
             for first, prefix, pattern in entries:
                 if first and not _has_word(words, first, prefix):
+                    continue
+                if first:  # anchor the phrase at each occurrence of its first word: no full scan
+                    for pos in ctx.starts(first):
+                        m = pattern.match(ctx.text, pos)
+                        if m:
+                            spans.add((m.start(), m.end()))
                     continue
                 for m in pattern.finditer(ctx.text):
                     spans.add((m.start(), m.end()))

@@ -112,15 +112,16 @@ def _patterns(lang: str) -> _Patterns:
 
     def opt(key: str) -> re.Pattern[str] | None:
         words = d.get(key, [])
-        return re.compile(_alt(words), re.IGNORECASE) if words else None
+        return re.compile(rf"(?<!\w)(?:{_alt(words)})", re.IGNORECASE) if words else None
 
     return _Patterns(
         month_names=months,
-        full=re.compile(full, re.IGNORECASE),
-        month_year=re.compile(month_year, re.IGNORECASE),
+        # a leading "(?<!\w)" lets the engine skip every position inside a word at once
+        full=re.compile(rf"(?<!\w)(?:{full})", re.IGNORECASE),
+        month_year=re.compile(rf"(?<!\w)(?:{month_year})", re.IGNORECASE),
         month_only=re.compile(rf"(?<!\w)(?P<month>{m})", re.IGNORECASE),
         year_only=re.compile(rf"(?<![\d.,$€£-]){year}(?![\d,.]\d)"),
-        relative=re.compile(relative, re.IGNORECASE),
+        relative=re.compile(rf"(?<!\w){relative}", re.IGNORECASE),
         mid_month=opt("mid_month"),
         next_day=opt("next_day"),
         this_year=opt("this_year"),
@@ -146,7 +147,7 @@ def _later_pattern(d: dict, num_alt: str, unit_words: dict[str, str]) -> re.Patt
         parts.append(rf"(?:{_alt(d['later_before'])})\s+{amount2}\s+(?P<unit2>{units})")
     if not parts:
         return None
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+    return re.compile("(?<!\\w)(?:" + "|".join(f"(?:{p})" for p in parts) + ")", re.IGNORECASE)
 
 
 def _month_number(word: str, months: list[list[str]]) -> int | None:

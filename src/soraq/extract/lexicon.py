@@ -42,6 +42,15 @@ def phrase_to_regex(phrase: str) -> str:
     return rf"(?<!\w){body}(?!\w)" if not phrase.endswith("*") else rf"(?<!\w){body}"
 
 
+def same_length_lower(text: str) -> str:
+    """``text.lower()`` keeping offsets: "İ" lowers to "i", any other character whose lower
+    case is longer than one character is left as it is."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(lc := c.lower()) != 1 else lc for c in text.replace("İ", "i"))
+
+
 class MultiPattern:
     """Several patterns searched in turn: used when entries capture named groups
     (``(?P<year>...)``), which one alternation cannot hold twice."""
@@ -107,7 +116,7 @@ class Lexicon:
                     if phrase.startswith("re:"):
                         entries.append(("", True, compiled))
                         continue
-                    first = phrase.split()[0].lower() if phrase.split() else ""
+                    first = same_length_lower(phrase.split()[0]) if phrase.split() else ""
                     prefix = first.endswith("*")
                     entries.append((first.rstrip("*"), prefix, compiled))
                 index[key] = entries
