@@ -276,10 +276,10 @@ def _bad_column(raw_row: Mapping[str, Any], column_map: Mapping[str, str]) -> st
     return None
 
 
-def _list_rows(raw: bytes, name: str, is_xlsx: bool,
-               column_map: Mapping[str, str] | None) -> list[tuple[int, Any, str]]:
-    """Every data row, read and validated before anything is stored (a broken file stores nothing)."""
-    from soraq.ingest.tables import iter_list_rows
+def _list_rows(raw: bytes, name: str, is_xlsx: bool, column_map: Mapping[str, str] | None,
+               ) -> tuple[dict[str, str], list[tuple[int, Any, str]]]:
+    """The map in force and every data row, read and validated before anything is stored."""
+    from soraq.ingest.tables import _default_map, iter_list_rows
 
     headers, _ = _headers_and_rows(raw, is_xlsx)
     _check_columns(headers, column_map)
@@ -295,7 +295,7 @@ def _list_rows(raw: bytes, name: str, is_xlsx: bool,
         raise Refused("malformed", f"the CSV cannot be read: {exc}") from None
     if not rows:
         raise Refused("empty", "the list has no data rows")
-    return rows
+    return dict(column_map) if column_map else _default_map(headers), rows
 
 
 def _row_document(fields: dict[str, Any], text: str, number: int, name: str):
@@ -331,17 +331,17 @@ def import_list(raw: bytes, name: str, column_map: Mapping[str, str] | None = No
     try:
         _check_size(raw)
         readable, is_xlsx = _readable_list(raw, name)
-        rows = _list_rows(readable, name, is_xlsx, column_map)
+        mapping, rows = _list_rows(readable, name, is_xlsx, column_map)
     except Refused as exc:
         return report.refuse(exc.refusal)
     raw_rows: dict[int, dict] | None = None
     cache = linking.ReportCache()
     for number, fields, text in rows:
         if isinstance(fields, ReadError):
-            if raw_rows is None and column_map:
+            if raw_rows is None:
                 _, reader = _headers_and_rows(readable, is_xlsx)
                 raw_rows = dict(enumerate(reader, start=2))
-            column = _bad_column((raw_rows or {}).get(number, {}), column_map) if column_map else None
+            column = _bad_column(raw_rows.get(number, {}), mapping)
             report.add(RowResult(number, FAILED, column=column, reason=str(fields)))
             continue
         doc = _row_document(fields, text, number, name)
