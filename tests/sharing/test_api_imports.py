@@ -79,6 +79,16 @@ def post_pfif(client, tokens, data, name="persons.xml", role="caseworker"):
     return client.post("/api/imports/pfif", {"file": _file(data, name)}, **_auth(tokens, role))
 
 
+def answered(response) -> dict:
+    """The per-row report of an accepted import."""
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def counts(body: dict) -> tuple:
+    return body["kind"], body["stored"], body["duplicate"], body["failed"]
+
+
 def _xlsx(*rows) -> bytes:
     from openpyxl import Workbook
 
@@ -96,10 +106,8 @@ def _xlsx(*rows) -> bytes:
 def test_list_rows_are_stored_and_each_failure_has_row_column_and_reason(client, tokens):
     from soraq.registry.models import Person
 
-    response = post_list(client, tokens, LIST)
-    assert response.status_code == 200, response.content
-    body = response.json()
-    assert (body["kind"], body["stored"], body["duplicate"], body["failed"]) == ("list", 2, 0, 3)
+    body = answered(post_list(client, tokens, LIST))
+    assert counts(body) == ("list", 2, 0, 3)
     by_row = {r["row"]: r for r in body["rows"]}
     assert [by_row[n]["outcome"] for n in (2, 3, 4, 5, 6)] == ["stored", "failed", "failed", "failed", "stored"]
     assert {(n, by_row[n]["column"]) for n in (3, 4, 5)} == {(3, "Born"), (4, "Country"), (5, "Full name")}
@@ -161,10 +169,8 @@ def test_legacy_encoded_list_is_read(client, tokens):
 def test_pfif_persons_are_stored_with_notes_and_reupload_is_duplicate(client, tokens):
     from soraq.registry.models import Person
 
-    response = post_pfif(client, tokens, PFIF_14)
-    assert response.status_code == 200, response.content
-    body = response.json()
-    assert (body["kind"], body["stored"], body["duplicate"], body["failed"]) == ("pfif", 2, 0, 1)
+    body = answered(post_pfif(client, tokens, PFIF_14))
+    assert counts(body) == ("pfif", 2, 0, 1)
     rows = {r["record"]: r for r in body["rows"]}
     assert rows["finder.example.org/person.71"]["row"] == 1
     assert rows["finder.example.org/person.72"]["outcome"] == "stored"
@@ -319,7 +325,8 @@ def test_import_operations_are_documented(client):
         operation = spec["paths"][path]["post"]
         assert operation["summary"] and "curl" in operation["description"]
         assert {"200", "400", "401", "403", "413", "422"} <= set(operation["responses"])
-        assert "file" in operation["requestBody"]["content"]["multipart/form-data"]["schema"]["properties"]
+        body = operation["requestBody"]["content"]["multipart/form-data"]
+        assert "file" in body["schema"]["properties"] and body["examples"]
     assert spec["components"]["schemas"]["ImportOut"]["examples"]
     from openapi_spec_validator import validate
 

@@ -123,7 +123,12 @@ def import_list_file(
     return _answer(request, file, run)
 
 
-@router.post("/pfif", response={200: ImportOut, **ERRORS}, summary="Import a PFIF 1.2-1.4 XML file")
+@router.post(
+    "/pfif", response={200: ImportOut, **ERRORS}, summary="Import a PFIF 1.2-1.4 XML file",
+    openapi_extra={"requestBody": {"content": {"multipart/form-data": {"examples": {"pfif": {
+        "summary": "a PFIF 1.4 file of persons with notes", "value": {"file": "(persons.xml)"},
+    }}}}}},
+)
 def import_pfif_file(request: HttpRequest, file: File[UploadedFile]):
     """Each PFIF person becomes a report (its status from the latest note) stored and linked in the registry.
 

@@ -23,7 +23,7 @@ import csv
 import json
 import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -127,7 +127,7 @@ class ImportReport:
         self.problems.append(Problem(None, None, refusal.reason))
         return self
 
-    def add(self, result: RowResult, notes: list[Problem] = ()) -> None:
+    def add(self, result: RowResult, notes: Sequence[Problem] = ()) -> None:
         self.rows.append(result)
         if result.outcome == STORED:
             self.imported += 1
@@ -407,7 +407,7 @@ def import_pfif(raw: bytes) -> ImportReport:
         records = _pfif_records(raw)
     except Refused as exc:
         return report.refuse(exc.refusal)
-    position = {}
+    position: dict[str, int] = {}
     for index, person in enumerate(records.persons, start=1):
         position.setdefault(person.get("person_record_id") or f"pfif-person-{index}", index)
     reports, problems = to_reports(records)
