@@ -53,7 +53,12 @@ def sentence_owners(ctx: DocContext) -> list[list[int]]:
             plural = ctx.lexicon.pattern("attribution", "plural")
             everyone = plural is not None and plural.search(ctx.sentences[k].text) is not None
             if k < first_named and (headline or refers):
-                owners.append(list(range(len(ctx.subjects))) if everyone else [0])
+                if not everyone:
+                    owners.append([0])
+                elif len(ctx.subjects) > 1 and _several_fates(ctx, k):
+                    owners.append([])  # "killed, wounded, missing: three families": a summary of different fates
+                else:
+                    owners.append(list(range(len(ctx.subjects))))
             else:
                 owners.append([])
         elif in_para and (refers or set(last) & in_para):
@@ -64,6 +69,15 @@ def sentence_owners(ctx: DocContext) -> list[list[int]]:
             owners.append([])
     _fill_gaps(owners, ctx, refer, first_named)
     return owners
+
+
+FATES = ("death", "wounded", "captured", "disappearance", "return")
+
+
+def _several_fates(ctx: DocContext, k: int) -> bool:
+    """A sentence naming two or more different fates (death, wounds, capture, ...)."""
+    hits = ctx.hits("events")
+    return sum(1 for fate in FATES if hits.in_sentence(fate, k)) >= 2
 
 
 def _fill_gaps(owners: list[list[int]], ctx: DocContext, refer, first_named: int) -> None:  # type: ignore[no-untyped-def]

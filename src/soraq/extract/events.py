@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from soraq.extract import scope
 from soraq.extract.context import DocContext
 from soraq.extract.dates import DateMention
 
@@ -75,8 +76,12 @@ def _excluded(ctx: DocContext, etype: str, sentence: str, start: int, end: int) 
 
 
 def find_events(ctx: DocContext, sentence_ids: list[int], dates: list[DateMention],
-                birth_spans: list[tuple[int, int]]) -> list[FoundEvent]:
-    """The events told in the given sentences, deduplicated and ordered."""
+                birth_spans: list[tuple[int, int]], subject: int | None = None) -> list[FoundEvent]:
+    """The events told in the given sentences about the subject, deduplicated and ordered.
+
+    A trigger counts only when its clause asserts it of the subject (:mod:`scope`):
+    not negated, not hypothetical or threatened, not done to somebody else.
+    """
     usable = [d for d in dates if not any(s <= d.start < e for s, e in birth_spans)]
     raw: list[FoundEvent] = []
     hits = ctx.hits("events")
@@ -88,6 +93,8 @@ def find_events(ctx: DocContext, sentence_ids: list[int], dates: list[DateMentio
                 continue
             s = ctx.sentences[k]
             if _excluded(ctx, etype, s.text, start - s.start, end - s.start):
+                continue
+            if not scope.asserted(ctx, k, start, end, etype, subject, noun=_undated(ctx, etype, ctx.text[start:end])):
                 continue
             when, gap = _date_for(ctx, usable, s.start, s.end, start, end)
             if _undated(ctx, etype, ctx.text[start:end]):

@@ -52,6 +52,7 @@ def extract_text(
     groups = names.group_mentions(names.find_mentions(text, lang))
     relatives_found: list[tuple[names.NameGroup, roles.Role]] = []
     sources: list[names.NameGroup] = []
+    quoted: list[names.NameGroup] = []  # people quoted in the report (never a place or an alias)
     for group in groups:
         role = roles.classify(ctx, group)
         if role.kind == "subject":
@@ -60,10 +61,14 @@ def extract_text(
             relatives_found.append((group, role))
         elif role.kind in ("source", "other"):
             sources.append(group)
+            if role.kind == "source":
+                quoted.append(group)
         else:
             ctx.others.append(group)
     relatives_found += relatives.promote_sources(ctx, sources + relatives.female_namesakes(ctx))
     relatives_found = relatives.speaker_and_son(ctx, relatives_found)
+    # everybody who is not a subject can be the doer of a clause (see scope.other_actor)
+    ctx.others += [g for g, _ in relatives_found] + [g for g in quoted if all(g is not r for r, _ in relatives_found)]
     owners = attribution.sentence_owners(ctx)
     dates = find_dates(text, lang, base, from_published)
     by_subject = relatives.attach(ctx, owners, relatives_found)

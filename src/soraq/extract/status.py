@@ -9,6 +9,7 @@ wounded; at_front; in_unit; detained; else unknown.
 
 from __future__ import annotations
 
+from soraq.extract import scope
 from soraq.extract.context import DocContext
 
 PRECEDENCE = ("killed", "returned", "captured", "missing", "wounded", "at_front", "in_unit", "detained")
@@ -23,8 +24,10 @@ EVENT_STATUS = {
 _STATUS_EVENT = {v: k for k, v in EVENT_STATUS.items() if k not in ("contract",)}
 
 
-def decide(ctx: DocContext, event_types: list[str], sentence_ids: list[int]) -> tuple[str, int | None]:
-    """(status, sentence index of the evidence or None)."""
+def decide(ctx: DocContext, event_types: list[str], sentence_ids: list[int],
+           subject: int | None = None) -> tuple[str, int | None]:
+    """(status, sentence index of the evidence or None); a status phrase counts only when its
+    clause asserts it of the subject (:func:`scope.asserted`)."""
     found: dict[str, int | None] = {}
     for t in event_types:
         if t in EVENT_STATUS:
@@ -39,8 +42,11 @@ def decide(ctx: DocContext, event_types: list[str], sentence_ids: list[int]) -> 
             if hedged and status == "killed":
                 continue
             exclusion = ctx.lexicon.pattern("event_exclusions", _STATUS_EVENT.get(status, ""))
-            hit = next((m for m in pattern.finditer(text) if exclusion is None or not any(
-                x.start() <= m.end() and x.end() >= m.start() for x in exclusion.finditer(text))), None)
+            etype = _STATUS_EVENT.get(status, "")
+            s0 = ctx.sentences[k].start
+            hit = next((m for m in pattern.finditer(text) if (exclusion is None or not any(
+                x.start() <= m.end() and x.end() >= m.start() for x in exclusion.finditer(text)))
+                and scope.asserted(ctx, k, s0 + m.start(), s0 + m.end(), etype, subject)), None)
             if hit:
                 if found.get(status) is None:
                     found[status] = k

@@ -72,12 +72,12 @@ def build_person(ctx: DocContext, index: int, owners: list[list[int]], dates: li
     if occ:
         person.occupation = occ[0]
         evidence.append(Evidence(field="occupation", start=occ[1], end=occ[2]))
-    found = events.find_events(ctx, own_or_named, dates, birth_spans)
+    found = events.find_events(ctx, own_or_named, dates, birth_spans, index)
     person.events = [Event(type=EventType(e.type), date=e.date, place=events.place_of(ctx, e, person.location_abroad))
                      for e in found]
     for i, e in enumerate(found):
         evidence.append(Evidence(field=f"events[{i}]", start=e.start, end=e.end))
-    st, st_k = status.decide(ctx, [e.type for e in found], own_or_named)
+    st, st_k = status.decide(ctx, [e.type for e in found], own_or_named, index)
     person.status = Status(st)
     if st_k is not None:
         s = ctx.sentences[st_k]

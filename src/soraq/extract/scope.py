@@ -1,0 +1,193 @@
+"""Whether a trigger phrase asserts that something happened *to the subject*.
+
+A trigger ("killed", "задержан", "yaralanıb") found in a sentence about the
+subject records an event only when the clause around it states it as a fact
+about him. Three things undo that, each decided structurally per language from
+the lexicon table ``[scope]`` rather than by listing whole sentences:
+
+* **negation** in the trigger's clause: a negator a few words before it
+  ("was *not* wounded", "*не* был ранен", "*never* signed") or, in Azerbaijani,
+  the negative suffix on the verb itself ("yaralan*ma*yıb", "göndəril*mə*di");
+* **modality**: a condition, a threat, a wish or a possibility governs the
+  clause ("*if* he refuses he *will* be jailed", "*иначе* посадят",
+  "əgər imzala*masa*", "həbs olunacaq") -- a threat is recorded as a threat,
+  not as the thing threatened;
+* **another actor**: the nearest doer before the trigger in its clause is
+  somebody else or people in general ("his *friend* was killed", "*thousands
+  of migrants* are sent to the front", "*другие* погибли", "*minlərlə miqrant*
+  göndərilir"); in Russian the doer may also stand right after the verb
+  ("погиб его *друг*").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from soraq.extract.context import DocContext
+from soraq.extract.lexicon import load
+
+#: event types that a modal clause never asserts (a threat or an appeal is itself modal talk)
+MODAL_TYPES = frozenset({"departure", "documents_lapsed", "detention", "torture", "court_hearing", "contract",
+                         "training", "deployment", "captured", "wounded", "death", "return", "disappearance",
+                         "contact"})
+#: event types that belong to the person only when he is the one they happen to
+ACTOR_TYPES = MODAL_TYPES
+#: event types a negator cancels (a disappearance is itself told with negations: "no news")
+NEGATABLE_TYPES = MODAL_TYPES - {"disappearance", "documents_lapsed"}
+
+_CLAUSE_BREAK = re.compile(r"[;:!?—–()\"«»“”]|,\s|\s-\s")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+NEGATION_WINDOW = 4  # words before the trigger a negator may stand
+
+
+@cache
+def _compiled(lang: str) -> dict[str, re.Pattern[str] | None]:
+    lex = load(lang)
+    return {key: lex.pattern("scope", key) for key in (
+        "negation_before", "negation_suffix", "negation_after", "modal_before", "modal_sentence", "modal_suffix", "modal_after",
+        "other_actor", "self_actor", "other_actor_after")}
+
+
+def clause_start(text: str, sent_start: int, trigger: int) -> int:
+    """Offset where the trigger's clause begins (after the last comma, semicolon, dash ...)."""
+    head = text[sent_start:trigger]
+    last = None
+    for m in _CLAUSE_BREAK.finditer(head):
+        last = m
+    return sent_start + (last.end() if last else 0)
+
+
+def clause_end(text: str, trigger_end: int, sent_end: int) -> int:
+    m = _CLAUSE_BREAK.search(text, trigger_end, sent_end)
+    return m.start() if m else sent_end
+
+
+def _last_word(text: str) -> str:
+    words = _WORD.findall(text)
+    return words[-1] if words else ""
+
+
+def negated(ctx: DocContext, k: int, start: int, end: int) -> bool:
+    """A negator governs the trigger: a few words before it in its clause, or (az) on the verb."""
+    pats = _compiled(ctx.lang)
+    s = ctx.sentences[k]
+    suffix = pats["negation_suffix"]
+    if suffix is not None and suffix.search(_last_word(ctx.text[start:end])):
+        return True
+    after = pats["negation_after"]
+    if after is not None and after.match(ctx.text[end : clause_end(ctx.text, end, s.end)]):
+        return True  # (az) a noun trigger and its negated verb: "müqavilə imzalamayıb"
+    before = pats["negation_before"]
+    if before is None:
+        return False
+    lead = ctx.text[clause_start(ctx.text, s.start, start) : start]
+    words = lead.split()[-NEGATION_WINDOW:]
+    return before.search(" ".join(words) + " " if words else "") is not None
+
+
+def modal(ctx: DocContext, k: int, start: int, end: int) -> bool:
+    """A condition, threat, wish or possibility governs the trigger's clause."""
+    pats = _compiled(ctx.lang)
+    s = ctx.sentences[k]
+    if pats["modal_suffix"] is not None and pats["modal_suffix"].search(_last_word(ctx.text[start:end])):
+        return True
+    lead = ctx.text[clause_start(ctx.text, s.start, start) : start]
+    lead = " ".join(lead.split()) + " " if lead.strip() else ""
+    if pats["modal_before"] is not None and pats["modal_before"].search(lead):
+        return True
+    if pats["modal_sentence"] is not None and pats["modal_sentence"].search(ctx.text[s.start : start]):
+        return True
+    after = pats["modal_after"]
+    if after is not None:
+        tail = ctx.text[end : clause_end(ctx.text, end, s.end)]
+        m = after.match(tail)
+        if m:
+            return True
+    return False
+
+
+_COORD = re.compile(r"\s*(?:,\s*)?(?:and|with|along\s+with|together\s+with|и|вместе\s+с|с|və|ilə)\s", re.IGNORECASE)
+
+
+@cache
+def _reporting(lang: str) -> re.Pattern[str]:
+    """Reporting verbs and complementizers after which a new clause (and doer) begins."""
+    lex = load(lang)
+    words = [w for w in lex.words("names", "speaker_after") if not w.startswith("re:")]
+    words += lex.words("scope", "clause_openers")
+    alt = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
+
+
+def other_actor(ctx: DocContext, k: int, start: int, end: int, subject: int | None = None) -> bool:
+    """The nearest doer before the trigger in its clause is someone other than the subject.
+
+    Doers are: the subject's name or a word referring back to a person of the story
+    (``[scope] self_actor``, ``[attribution] refer``), versus another named person
+    (another subject, a relative, an official) or a word for others or people in
+    general (``[scope] other_actor``). With no doer in the clause the trigger stays
+    with the sentence's subject.
+    """
+    pats = _compiled(ctx.lang)
+    s = ctx.sentences[k]
+    c0 = clause_start(ctx.text, s.start, start)
+    report = _reporting(ctx.lang)
+    for m in report.finditer(ctx.text, c0, start):
+        c0 = m.end()  # "X said (that) he was ...": the doer is after the reporting verb
+    candidates: list[tuple[int, str]] = []
+    own_spans = [(m.start, m.end) for i, g in enumerate(ctx.subjects) if subject is None or i == subject
+                 for m in g.mentions]
+    other_spans = [(m.start, m.end) for i, g in enumerate(ctx.subjects) if subject is not None and i != subject
+                   for m in g.mentions] + [(m.start, m.end) for g in ctx.others for m in g.mentions]
+    for a, b in own_spans:
+        if c0 <= a and b <= start:
+            candidates.append((b, "self"))
+    own_words = {w.lower() for i, g in enumerate(ctx.subjects) if subject is None or i == subject
+                 for m in g.mentions for w in m.text.split()}
+    for a, b in other_spans:
+        if ctx.text[a:b].lower() in own_words:
+            continue  # a lone word of the subject's own name, grouped elsewhere
+        if c0 <= a and b <= start:
+            candidates.append((b, "other"))
+    lead = ctx.text[c0:start]
+    for key, kind in (("other_actor", "other"), ("self_actor", "self")):
+        p = pats[key]
+        if p is not None:
+            for m in p.finditer(lead):
+                candidates.append((c0 + m.end(), kind))
+    refer = ctx.lexicon.pattern("attribution", "refer")
+    if refer is not None:
+        for m in refer.finditer(lead):
+            candidates.append((c0 + m.end(), "self"))
+    if candidates:
+        candidates.sort()
+        if candidates[-1][1] != "other":
+            return False
+        # "he and other recruits were sent": a coordination with the subject keeps him a doer
+        selves = [pos for pos, kind in candidates if kind == "self"]
+        if selves and _COORD.match(ctx.text, selves[-1]):
+            return False
+        return True
+    after = pats["other_actor_after"]
+    if after is not None:
+        tail = ctx.text[end : clause_end(ctx.text, end, s.end)]
+        m = after.match(tail)
+        if m:
+            return True
+    return False
+
+
+def asserted(ctx: DocContext, k: int, start: int, end: int, etype: str, subject: int | None = None,
+             noun: bool = False) -> bool:
+    """Whether the trigger at ``start:end`` of sentence ``k`` states an ``etype`` event of the subject.
+
+    ``noun``: the trigger is a thing that proves the event (a body, a coffin), which has no doer.
+    """
+    if etype in NEGATABLE_TYPES and negated(ctx, k, start, end):
+        return False
+    if etype in MODAL_TYPES and modal(ctx, k, start, end):
+        return False
+    if etype in ACTOR_TYPES and not noun and other_actor(ctx, k, start, end, subject):
+        return False
+    return True
