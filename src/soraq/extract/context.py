@@ -30,6 +30,7 @@ class DocContext:
     _hits: dict[str, "Hits"] = field(default_factory=dict)
     _words: list[str] | None = None
     _lower: str | None = None
+    stated_citizenship: list[tuple[int, int, int, str]] | None = None  # see facts.citizenship
     _starts: dict[str, list[int]] = field(default_factory=dict)
 
     def lower_text(self) -> str:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from soraq.extract import countries
 from soraq.extract.context import DocContext
 
 
@@ -78,12 +79,33 @@ def age(ctx: DocContext, named: list[int], own: list[int], anchors: list[int]) -
     return None
 
 
-def citizenship(ctx: DocContext, named: list[int], own: list[int], anchors: list[int]) -> Found | None:
-    """Country code from a demonym or "citizen of X" near the name, else the report's dominant one."""
+def _stated(ctx: DocContext) -> list[tuple[int, int, int, str]]:
+    """(sentence, start, end, code) of citizenship stated with a country's name (CLDR), once per document."""
+    if ctx.stated_citizenship is None:
+        ctx.stated_citizenship = [(ctx.sentence_at(s), s, e, code)
+                                  for s, e, code in countries.stated_citizenships(ctx.text, ctx.lang)]
+    return ctx.stated_citizenship
+
+
+def citizenship(ctx: DocContext, named: list[int], own: list[int], anchors: list[int],
+                name_ends: list[int] | None = None) -> Found | None:
+    """Country code from a demonym or "citizen of X" near the name, else the report's dominant one.
+
+    A country in brackets right after the name ("Jane Roe (Uganda).") is the strongest
+    statement; "citizen of X" / "X vətəndaşı" / "гражданин X" is read for any country CLDR
+    names, besides the lexicon's demonyms.
+    """
+    for end in name_ends or []:
+        code = countries.bracketed_country(ctx.text, end)
+        if code:
+            close = ctx.text.find(")", end)
+            return Found(code, end, close + 1 if close > 0 else end)
     table = ctx.hits("citizenship").by_key
+    stated = _stated(ctx)
     for ids in (named, own):
         wanted = set(ids)
         hits = [(start, end, code) for code, found in table.items() for (k, start, end) in found if k in wanted]
+        hits += [(start, end, code) for (k, start, end, code) in stated if k in wanted]
         found = _nearest(hits, anchors)
         if found:
             return found

@@ -194,7 +194,7 @@ def _place_before(ctx: DocContext, text: str, pos: int, cue: str = "", names: se
 
 @cache
 def _countries() -> frozenset[str]:
-    """Country names in English, Russian and Azerbaijani, from Faker's address data (folded)."""
+    """Country names in English, Russian and Azerbaijani, from Faker's address data and CLDR (folded)."""
     import importlib
 
     from soraq.extract.name_lists import fold
@@ -206,7 +206,9 @@ def _countries() -> frozenset[str]:
         except (ImportError, AttributeError):
             continue
         out |= {fold(c) for c in getattr(provider, "countries", ())}
-    return frozenset(out)
+    from soraq.extract.countries import codes_by_name
+
+    return frozenset(out | set(codes_by_name()))
 
 
 def _is_country(ctx: DocContext, place: str) -> bool:

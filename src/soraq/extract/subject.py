@@ -53,7 +53,7 @@ def build_person(ctx: DocContext, index: int, owners: list[list[int]], dates: li
         if by is None and year:
             person.birth_year = year - person.age
             evidence.append(Evidence(field="birth_year", start=age.start, end=age.end))
-    cit = facts.citizenship(ctx, named, own, anchors)
+    cit = facts.citizenship(ctx, named, own, anchors, [m.end for m in group.mentions])
     if cit is not None:
         person.citizenship = str(cit.value)
         evidence.append(Evidence(field="citizenship", start=cit.start, end=cit.end))

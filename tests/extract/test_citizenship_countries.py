@@ -1,0 +1,37 @@
+"""Citizenship stated with any country's name (CLDR), in all three languages (invented people)."""
+
+from __future__ import annotations
+
+from soraq.extract.countries import bracketed_country, stated_citizenships
+
+
+def test_citizen_of_any_country_in_english(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("A citizen of Sierra Leone, Mohamed Kamara, 27, signed a contract with the Russian army in "
+               "March and was sent to the front in Ukraine.")
+    assert p.citizenship == "SL"
+
+
+def test_genitive_country_in_russian(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("Гражданин Камеруна Жан-Поль Мбарга подписал контракт с Минобороны России и был отправлен на "
+               "фронт в Украину.")
+    assert p.citizenship == "CM"
+
+
+def test_country_before_vetendasi_in_azerbaijani(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("Qana vətəndaşı Kofi Mensah Rusiya ordusu ilə müqavilə imzalayıb və Ukraynada cəbhəyə göndərilib.")
+    assert p.citizenship == "GH"
+
+
+def test_a_country_in_brackets_heads_a_list_entry(extract) -> None:  # type: ignore[no-untyped-def]
+    text = ("Two families and Russia's war\n\n"
+            "Bikash Thapa Magar (Nepal). The 29-year-old signed a contract with the Russian army in May and was "
+            "killed near Pokrovsk in August.\n\n"
+            "Azamat Toktogulov (Kyrgyzstan). The 41-year-old was detained in Omsk in September and signed a "
+            "contract with the Russian army there.")
+    report = extract(text, "entries", published="2025-12-01")
+    assert {p.name: p.citizenship for p in report.persons} == {"Bikash Thapa Magar": "NP", "Azamat Toktogulov": "KG"}
+
+
+def test_russia_and_ukraine_are_no_citizenship_we_trace() -> None:
+    assert stated_citizenships("He is a citizen of Russia.", "en") == []
+    assert bracketed_country("Ivan Petrov (Ukraine).", len("Ivan Petrov")) is None
