@@ -156,11 +156,15 @@ def _match_case(original: str, base: str) -> str:
     return "-".join(part[:1].upper() + part[1:] for part in base.split("-"))
 
 
-def _az_base(word: str) -> str:
-    """Azerbaijani name word without case endings ('Zeynalovu' -> 'Zeynalov')."""
+def _az_base(word: str, after_given: bool = False) -> str:
+    """Azerbaijani name word without case endings ('Zeynalovu' -> 'Zeynalov').
+
+    After a given name the word is a surname, so the looser surname shapes ("-lı/-li",
+    as in "Hüseynlinin") count too; alone, only the unmistakable ones do.
+    """
 
     def accept(stem: str) -> bool:
-        return is_given_name(stem) or looks_like_surname(stem, strict=True)
+        return is_given_name(stem) or looks_like_surname(stem, strict=not after_given)
 
     return az_suffixes.strip_word(word, accept)
 
@@ -277,6 +281,21 @@ def _cut_place(text: str, lang: str, run: list[tuple[int, str]]) -> list[tuple[i
     return run
 
 
+_AZ_PLACE_CASE = re.compile(r"(?:da|də|dan|dən|ya|yə|dakı|dəki)$")
+
+
+def _cut_case_marked_place(run: list[tuple[int, str]], lang: str) -> list[tuple[int, str]]:
+    """An Azerbaijani capitalised word in the locative, ablative or dative after a name, that is
+    neither a given name nor a surname, is where the person was ("Elvin Moskvada işləyirdi")."""
+    if lang != "az" or len(run) < 2:
+        return run
+    last = run[-1][1]
+    base = _az_base(last)
+    if _AZ_PLACE_CASE.search(last) and not is_given_name(base) and not looks_like_surname(base, strict=True):
+        return run[:-1]
+    return run
+
+
 def _patronymic_marker(run: list[tuple[int, str]], lang: str) -> bool:
     """"oğlu/qızı/оглы" is a patronymic marker only after a given name and the father's name
     ("Elvin Rauf oğlu"); after one word alone or after a surname it is the word "son"/"daughter"."""
@@ -306,6 +325,28 @@ def _is_demonym(word: str, lang: str) -> bool:
         for p in load(lang).patterns("citizenship").values())
 
 
+@cache
+def _organisation_stems(lang: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in load(lang).words("names", "organisation"))
+
+
+def _is_organisation_word(word: str, lang: str) -> bool:
+    """An outlet's or organisation's word ("Wire", "Forum", "Агентство", "Mərkəzi"), case endings allowed."""
+    lower = word.lower()
+    return any(lower.startswith(stem) and len(lower) - len(stem) <= 4 for stem in _organisation_stems(lang))
+
+
+def _is_opener(word: str, lang: str) -> bool:
+    """A word opening a capitalised run without being part of the name ("Former", "Братья", "Qardaşlar")."""
+    return word.lower() in {w.lower() for w in load(lang).words("names", "openers")}
+
+
+def _is_outlet_credit(text: str, start: int, end: int) -> bool:
+    """A capitalised run in brackets right before a dash is a dateline's outlet credit:
+    "GANJA, May 2 (Some Wire) - ..." names the agency, not a person."""
+    return text[start - 1 : start] == "(" and re.match(r"\)[ \u00a0]*[-\u2013\u2014]", text[end : end + 4]) is not None
+
+
 def _is_kin_word(word: str, lang: str) -> bool:
     """A kinship word opening a sentence ("Atası Famil ...", "Mother Jane ...") is not part of a name."""
     return any(p is not None and p.fullmatch(word) for p in load(lang).patterns("relations").values())
@@ -331,14 +372,20 @@ def _sequences(text: str, lang: str) -> list[tuple[int, int, list[str]]]:
     out = []
     for m in _SEQUENCE.finditer(text):
         words = [(w.start() + m.start(), w.group(0)) for w in re.finditer(r"\S+", m.group(0))]
+        if _is_outlet_credit(text, m.start(), m.end()):
+            continue
+        # an organisation's name ends with its head word ("Migrant Rights Forum"): what follows may be a name
+        heads = [i for i, (_, w) in enumerate(words) if _is_organisation_word(w, lang)]
+        if heads:
+            words = words[heads[-1] + 1 :]
         run: list[tuple[int, str]] = []
         for pos, word in words + [(-1, "")]:
             bare = word.rstrip("'’s") if word.endswith(("'s", "’s")) else word
             if pos < 0 or bare.lower() in stop or (lang == "az" and _az_base(bare).lower() in stop) or (
-                    not run and (_is_demonym(bare, lang) or _is_kin_word(bare, lang))):
+                    not run and (_is_demonym(bare, lang) or _is_kin_word(bare, lang) or _is_opener(bare, lang))):
                 while run and _MARKER_RE.match(run[0][1]):
                     run.pop(0)
-                run = _cut_origin_adjective(_cut_place(text, lang, run), lang)
+                run = _cut_origin_adjective(_cut_case_marked_place(_cut_place(text, lang, run), lang), lang)
                 if run:
                     s, e = run[0][0], run[-1][0] + len(run[-1][1])
                     out.append((s, e, [w for _, w in run]))
@@ -364,13 +411,15 @@ def _base_tokens(words: list[str], lang: str, seen: frozenset[str]) -> list[str]
         if _MARKER_RE.match(w):
             female = bool(_FEMALE_MARKER.match(w))
     out = []
-    for w in words:
+    for i, w in enumerate(words):
         if _MARKER_RE.match(w):
             out.append(_marker_base(w))
         elif re.search("[А-Яа-яЁё]", w):
             out.append(_ru_base(w, seen, female if female is not None else _guess_female(words)))
         elif lang == "az" or re.search("[əğışƏĞİŞ]", w):
-            out.append(_az_base(w))
+            # Azerbaijani puts a case ending on the last word of a name only ("Ramin Abbaslının"):
+            # an inner word is already in its base form, however it ends.
+            out.append(_az_base(w, after_given=i > 0 and is_given_name(words[i - 1])) if i == len(words) - 1 else w)
         else:
             out.append(w)
     return out
@@ -441,7 +490,7 @@ def _natasha_spans(text: str) -> list[tuple[int, int, list[str]]]:
             normal = normal[:-1] + [normal[-1] + "."] if normal else normal
         # a nationality word natasha took into the span ("Кыргызстанца Алишера Турсунова")
         first = re.match(r"\S+", text[s:e])
-        if first and e - s > first.end() and _is_demonym(first.group(0), "ru"):
+        if first and e - s > first.end() and (_is_demonym(first.group(0), "ru") or _is_opener(first.group(0), "ru")):
             s += first.end() + 1
             normal = normal[1:]
         out.append((s, e, normal))
@@ -488,11 +537,26 @@ def _add_known_words(text: str, lang: str, raw: dict[tuple[int, int], tuple[list
             raw[(s, e)] = (words, False)
 
 
+_DEMONYM_ENDINGS = ("ns", "n", "s", "ese", "is", "i")
+
+
 def _is_country_name(words: list[str]) -> bool:
-    """A run of capitalised words that is a country's name ("Sri Lanka") is no person."""
+    """A run of capitalised words that is a country's name or its people ("Sri Lanka", "Sri Lankans") is no person."""
     from soraq.extract.places import _countries
 
-    return len(words) > 1 and fold(" ".join(words)) in _countries()
+    if len(words) < 2:
+        return False
+    folded = fold(" ".join(words))
+    return folded in _countries() or any(
+        folded.endswith(end) and folded[: -len(end)] in _countries() for end in _DEMONYM_ENDINGS)
+
+
+def _cut_country_tail(words: list[str]) -> list[str]:
+    """Words of a run before a country or its people ("Former Sri Lankan" -> "Former"): the tail is no name."""
+    for i in range(1, len(words) - 1):
+        if _is_country_name(words[i:]):
+            return words[:i]
+    return words
 
 
 def _heads_country_entry(text: str, end: int) -> bool:
@@ -523,6 +587,11 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
             continue
         if _is_country_name(words):
             continue
+        if (cut := _cut_country_tail(words)) is not words:
+            if not any(is_given_name(w) for w in cut):
+                continue
+            e = s + len(" ".join(cut))
+            words = cut
         if _is_name_like(_base_tokens(words, lang, frozenset()) if lang == "az" else words, lang) or (
                 1 < len(words) <= 4 and _heads_country_entry(text, e)):
             raw[(s, e)] = (words, False)
