@@ -78,6 +78,16 @@ RELEVANT = {
         "Qazaxıstanlı tələbə Nurlan Seitov Rusiya ordusu ilə müqavilə imzalamağa məcbur edilib. "
         "Onun Donetsk vilayətində itkin düşdüyü bildirilir."
     ),
+    # a district's resident (no "citizen", no nationality) in the Russian army; "Herson" spelling
+    "az-district-resident": (
+        "Şəki rayonunun sakini Vüqar Nəsibli Rusiya ordusu tərkibində döyüşərkən yaralanıb. "
+        "Ailəsi deyir ki, onu Herson vilayətinə göndəriblər."
+    ),
+    # "on the war" with Russia named elsewhere, a Nepali citizen
+    "ru-on-the-war": (
+        "Гражданин Непала Бикаш Гурунг, пропавший на войне, вернулся домой. "
+        "Он рассказал, что подписал контракт в Москве и был ранен."
+    ),
 }
 
 NOT_RELEVANT = {
