@@ -363,3 +363,15 @@ def test_keep_unlinked_keeps_a_claim_when_linking_fails(monkeypatch):
     kept = ingest_report(report, keep_unlinked=True)
     assert (kept.outcome, kept.persons) == (NEW, [])
     assert Mention.objects.get().person_id is None
+
+
+def test_the_page_and_the_api_share_one_entry_point_for_uploads():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from soraq.sharing.imports import import_upload
+
+    assert import_upload(None).refused.code == "no_file"
+    as_list = import_upload(SimpleUploadedFile("persons.xml", PFIF_14.encode()), kind="list")
+    assert as_list.refused.code == "unsupported_type"
+    by_name = import_upload(SimpleUploadedFile("persons.xml", PFIF_14.encode()))
+    assert (by_name.kind, by_name.imported) == ("pfif", 2)

@@ -67,18 +67,13 @@ class ImportRefusalOut(Schema):
 ERRORS: dict[int, type[Schema]] = {code: ImportRefusalOut for code in (400, 401, 403, 413, 415, 422)}
 
 
-def _answer(request: HttpRequest, upload: UploadedFile, run) -> Any:
-    """Role check, size check, the import itself, the audit entry, and the refusal as a 4xx."""
+def _answer(request: HttpRequest, upload: UploadedFile, kind: str, column_map: str | None = None) -> Any:
+    """Role check, the import itself (size checked before reading), the audit entry, a refusal as a 4xx."""
     from soraq.sharing.api import caller, require
-    from soraq.sharing.imports import REFUSAL_STATUS, ImportReport, Refusal, audit_import, max_bytes
+    from soraq.sharing.imports import REFUSAL_STATUS, audit_import, import_upload
 
     require(request, "persons.import")
-    if upload.size is not None and upload.size > max_bytes():
-        report = ImportReport().refuse(Refusal(
-            "too_large", f"the file is {upload.size:,} bytes; at most {max_bytes():,} may be imported at once "
-                         "(split it)"))
-    else:
-        report = run(upload.read(), upload.name or "upload")
+    report = import_upload(upload, column_map, kind=kind)
     audit_import(caller(request), report, "api")
     if report.refused is not None:
         return Reply(REFUSAL_STATUS[report.refused.code], {"detail": report.refused.reason,
@@ -113,14 +108,7 @@ def import_list_file(
         curl -H "Authorization: Bearer $TOKEN" -F file=@missing-list.csv \\
              -F column_map="name=Full name,birth_year=Born" https://soraq.example/api/imports/list
     """
-    from soraq.sharing.imports import ImportReport, Refusal, import_file
-
-    def run(raw: bytes, name: str):
-        if name.lower().endswith(".xml"):
-            return ImportReport().refuse(Refusal("unsupported_type", "a PFIF .xml file goes to /api/imports/pfif"))
-        return import_file(raw, name, column_map)
-
-    return _answer(request, file, run)
+    return _answer(request, file, "list", column_map)
 
 
 @router.post(
@@ -140,6 +128,4 @@ def import_pfif_file(request: HttpRequest, file: File[UploadedFile]):
 
         curl -H "Authorization: Bearer $TOKEN" -F file=@persons.xml https://soraq.example/api/imports/pfif
     """
-    from soraq.sharing.imports import import_pfif
-
-    return _answer(request, file, lambda raw, _name: import_pfif(raw))
+    return _answer(request, file, "pfif")

@@ -448,6 +448,28 @@ def import_file(raw: bytes, name: str, column_map_text: str | None = None) -> Im
     return import_list(raw, name, column_map)
 
 
+def import_upload(upload, column_map_text: str | None = None, *, kind: str | None = None) -> ImportReport:
+    """An uploaded file (a Django ``UploadedFile``, or None when none was sent), its size checked first.
+
+    ``kind`` ``"list"`` or ``"pfif"`` says what the caller expects (the API has an
+    endpoint for each); None decides by the file name, as the import page does.
+    """
+    report = ImportReport(kind=kind or "list")
+    if upload is None:
+        return report.refuse(Refusal("no_file", "no file was sent"))
+    name = upload.name or "upload"
+    size = upload.size if upload.size is not None else 0
+    if size > max_bytes():
+        return report.refuse(Refusal("too_large", f"the file is {size:,} bytes; at most {max_bytes():,} "
+                                                  "may be imported at once (split it)"))
+    is_xml = _list_name(name).lower().endswith(".xml")
+    if kind == "list" and is_xml:
+        return report.refuse(Refusal("unsupported_type", "a PFIF .xml file goes to the PFIF import"))
+    if kind == "pfif" or (kind is None and is_xml):
+        return import_pfif(upload.read())
+    return import_file(upload.read(), name, column_map_text)
+
+
 def audit_import(actor, report: ImportReport, channel: str) -> None:
     """Every import is logged: who, what kind, through what, and counts only (never names)."""
     from soraq.sharing.exporting import audit
