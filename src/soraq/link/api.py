@@ -5,11 +5,16 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable, Sequence
 
-from soraq.link.block import candidate_pairs
+import numpy as np
+
+from soraq.link.batch import ScoredArrays, candidate_arrays, labels_of, score_arrays
+from soraq.link.block import pair_keys
 from soraq.link.cluster import cluster
+from soraq.link.frequency import NameFrequencies
 from soraq.link.mention import Mention
 from soraq.link.results import HumanDecision, LinkResult, PairScore
-from soraq.link.score import score_pair, score_pair_fast
+from soraq.link.model import REVIEW_THRESHOLD, weight_for
+from soraq.link.score import outcomes, pair_from_levels, score_pair, score_pair_fast
 
 ENGINES = ("duckdb", "spark", "python")
 #: below this many mentions, LinkResult.pairs also lists the pairs kept apart
@@ -51,19 +56,21 @@ def link_mentions(
         raise ValueError("mention ids must be unique")
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    freqs = NameFrequencies.of(ms)
     if engine == "python" or len(ms) < 2:
-        pairs = score_candidates_python(ms, full_reasons=keep_apart, keep_apart=keep_apart)
+        pairs = score_candidates_python(ms, full_reasons=keep_apart, keep_apart=keep_apart, freqs=freqs)
     else:
         from soraq.link.splink_engine import score_candidates_splink
 
-        pairs = score_candidates_splink(ms, engine, keep_apart=keep_apart)
+        pairs = score_candidates_splink(ms, engine, keep_apart=keep_apart, freqs=freqs)
     by_id = {m.mention_id: m for m in ms}
     clusters = cluster(
         ids,
         pairs,
-        lambda x, y: score_pair_fast(by_id[x], by_id[y]),
+        lambda x, y: score_pair_fast(by_id[x], by_id[y], freqs),
         decisions,
         bare=lambda mid: is_bare(by_id[mid]),
+        name_keys=(lambda mid: pair_keys(by_id[mid])) if freqs is not None else None,
     )
     return LinkResult(clusters, pairs)
 
@@ -76,14 +83,34 @@ def is_bare(m: Mention) -> bool:
 
 
 def score_candidates_python(
-    ms: Sequence[Mention], full_reasons: bool = True, keep_apart: bool = True
+    ms: Sequence[Mention], full_reasons: bool = True, keep_apart: bool = True, freqs: NameFrequencies | None = None
 ) -> list[PairScore]:
-    """Score every blocked candidate pair in process (reasons in words for all, or only for
-    pairs in the merge and review bands); pairs kept apart are dropped unless ``keep_apart``."""
-    scorer = score_pair if full_reasons else score_pair_fast
+    """Score every blocked candidate pair in process, vectorised (:mod:`soraq.link.batch`).
+
+    Pairs kept apart are dropped unless ``keep_apart``. Reasons are in words when
+    ``full_reasons`` (inputs under ``KEEP_APART_BELOW`` mentions); otherwise they name the
+    level ("birth_year: same"), and :func:`soraq.link.score_pair` puts any pair in words on
+    demand (at a million mentions, words for every kept pair would cost minutes).
+    """
+    I, J = candidate_arrays(ms)
+    scored = score_arrays(ms, I, J, freqs)
+    return pairs_from_arrays(ms, scored, keep_apart=keep_apart, full_reasons=full_reasons)
+
+
+def pairs_from_arrays(
+    ms: Sequence[Mention], scored: ScoredArrays, *, keep_apart: bool, full_reasons: bool
+) -> list[PairScore]:
+    """PairScore objects for the scored pairs worth keeping."""
+    review_w = weight_for(REVIEW_THRESHOLD)
+    keep = np.ones(len(scored.I), dtype=bool) if keep_apart else scored.weights >= review_w - 1e-9
     out = []
-    for i, j in candidate_pairs(ms):
-        pair = scorer(ms[i], ms[j])
-        if keep_apart or pair.decision != "apart":
-            out.append(pair)
+    for k in np.flatnonzero(keep).tolist():
+        a, b = ms[int(scored.I[k])], ms[int(scored.J[k])]
+        labels = labels_of(scored.levels, k)
+        adjust = scored.adjustment(k)
+        if full_reasons:
+            pair = pair_from_levels(a.mention_id, b.mention_id, labels, outcomes(a, b), adjust=adjust)
+        else:
+            pair = pair_from_levels(a.mention_id, b.mention_id, labels, adjust=adjust)
+        out.append(pair)
     return out

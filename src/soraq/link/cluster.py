@@ -52,6 +52,11 @@ def speaks_against(pair: PairScore) -> bool:
     return any(r.weight <= -0.5 and r.feature in IDENTITY_FACTS for r in pair.reasons)
 
 
+def names_agree(pair: PairScore) -> bool:
+    """The names agree at least as one word or a spelling variant (the name weight is positive)."""
+    return any(r.feature == "name" and r.weight > 0 for r in pair.reasons)
+
+
 def same_report(a_id: str, b_id: str) -> bool:
     """Two persons of one report are two people: a report lists each subject once."""
     return a_id.rpartition("#")[0] == b_id.rpartition("#")[0] and "#" in a_id
@@ -65,6 +70,7 @@ def cluster(
     *,
     bare: Callable[[str], bool] = lambda mention_id: True,
     max_group: int = 200,
+    name_keys: Callable[[str], frozenset[str]] | None = None,
 ) -> list[list[str]]:
     """Clusters of mention ids; ``score`` scores any pair on demand (cross-group checks)."""
     decisions = list(decisions)
@@ -100,7 +106,7 @@ def cluster(
                 s = pair(x, y)
                 if s.contradiction and s.decision != "merge":
                     return False
-                if strict and (s.decision == "apart" or speaks_against(s)):
+                if strict and (speaks_against(s) or (s.decision == "apart" and not names_agree(s))):
                     return False
         return True
 
@@ -113,13 +119,53 @@ def cluster(
         ra, rb = groups.find(p.a_id), groups.find(p.b_id)
         if ra != rb and compatible(ra, rb, strict=False):
             groups.union(ra, rb)
-    _promote_unique_reviews(groups, [p for p in scored if p.decision == "review"], compatible, known, bare)
+    rare = _rare_name_test(groups, ids, name_keys, compatible) if name_keys is not None else None
+    _promote_unique_reviews(groups, [p for p in scored if p.decision == "review"], compatible, known, bare, rare)
     out = [sorted(m) for m in groups.members.values()]
     return sorted(out, key=lambda c: (-len(c), c[0]))
 
 
+#: a name is still rare when at most this many other groups carry it, none of them a
+#: different person from the two (a third report of the same man, not yet joined)
+MAX_RARE_OTHERS = 1
+
+
+def _rare_name_test(
+    groups: _Groups, ids: Sequence[str], name_keys: Callable[[str], frozenset[str]], compatible
+) -> Callable[[str, str], bool]:
+    """A test: do two groups share a name that no third group in the data carries?
+
+    Cluster-level term-frequency evidence. The pair model prices an agreeing full name at its
+    average chance of coincidence; but when, after every confident merge, exactly two groups
+    in the whole data carry a name (every spelling of it: the coarse skeleton key), there is
+    no namesake candidate left. Two groups of one rare name are then far more often one man
+    whose reports gave different facts than two men of that name both in the registry.
+    """
+    bearers: dict[str, list[str]] = {}
+    for mid in ids:
+        for k in name_keys(mid):
+            bearers.setdefault(k, []).append(mid)
+
+    def rare(a: str, b: str) -> bool:
+        keys_a = {k for m in groups.members[a] for k in name_keys(m)}
+        keys_b = {k for m in groups.members[b] for k in name_keys(m)}
+        if keys_a.isdisjoint(keys_b):
+            return False
+        others = {groups.find(m) for k in keys_a | keys_b for m in bearers[k]} - {a, b}
+        return len(others) <= MAX_RARE_OTHERS and all(
+            compatible(o, a, True) and compatible(o, b, True) for o in others
+        )
+
+    return rare
+
+
 def _promote_unique_reviews(
-    groups: _Groups, reviews: list[PairScore], compatible, known: set[str], bare: Callable[[str], bool]
+    groups: _Groups,
+    reviews: list[PairScore],
+    compatible,
+    known: set[str],
+    bare: Callable[[str], bool],
+    rare: Callable[[str, str], bool] | None = None,
 ) -> None:
     """Join two groups linked by review-band pairs when each is the other's unambiguous choice.
 
@@ -130,8 +176,9 @@ def _promote_unique_reviews(
     ``AMBIGUITY_MARGIN`` bits. Two groups join only when each chooses the other: a mention
     known by its name alone joins the one person of that name, but stays alone between two
     namesakes (a missed link is better than a false merge). One of the two groups must be
-    *bare* (no fact of identity beyond name and citizenship): two groups that each carry
-    facts, none shared, are as likely two namesakes as one man.
+    *bare* (no fact of identity beyond name and citizenship), or their name *rare*: carried
+    by no third group in the data (``rare``); two groups that each carry facts, none shared,
+    of a name other people bear too, are as likely two namesakes as one man.
     """
 
     def is_bare(g: str) -> bool:
@@ -182,7 +229,7 @@ def _promote_unique_reviews(
             if g not in cand or groups.find(g) != g:
                 continue
             c = choice(g)
-            if c is not None and choice(c) == g and (is_bare(g) or is_bare(c)):
+            if c is not None and choice(c) == g and (is_bare(g) or is_bare(c) or (rare is not None and rare(g, c))):
                 join(g, c)
                 changed = True
         pending = [g for g in cand if groups.find(g) == g and cand[g]]

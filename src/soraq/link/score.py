@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from soraq.link import model
 from soraq.link.compare.base import Outcome
 from soraq.link.compare.prepare import prepare
 from soraq.link.mention import Mention
 from soraq.link.results import Decision, PairScore, Reason
+
+if TYPE_CHECKING:
+    from soraq.link.frequency import NameFrequencies
 
 
 def decide(probability: float) -> Decision:
@@ -42,8 +46,17 @@ def level_reason(comparison: str, level: str) -> Reason:
     return Reason(comparison, comp.levels[level].weight, f"{comparison}: {level}")
 
 
-def pair_from_levels(a_id: str, b_id: str, labels: list[str | None], full: list[Outcome | None] | None = None) -> PairScore:
-    """A PairScore from the level each comparison picked; reasons in words when ``full`` is given."""
+def pair_from_levels(
+    a_id: str,
+    b_id: str,
+    labels: list[str | None],
+    full: list[Outcome | None] | None = None,
+    adjust: tuple[float, str | None] = (0.0, None),
+) -> PairScore:
+    """A PairScore from the level each comparison picked; reasons in words when ``full`` is given.
+
+    ``adjust`` is the name-frequency adjustment (bits, reason) of :mod:`soraq.link.frequency`.
+    """
     total = model.prior_weight()
     contradiction = False
     reasons = [_prior_reason() if full is not None else level_reason_prior()]
@@ -57,6 +70,9 @@ def pair_from_levels(a_id: str, b_id: str, labels: list[str | None], full: list[
             reasons.append(Reason(comp.name, level.weight, full[k].text))  # type: ignore[union-attr]
         else:
             reasons.append(level_reason(comp.name, label))
+    if adjust[1] is not None:
+        total += adjust[0]
+        reasons.append(Reason("name_frequency", adjust[0], adjust[1]))
     p = model.probability(total)
     return PairScore(a_id, b_id, p, total, reasons, decide(p), contradiction)
 
@@ -72,11 +88,19 @@ def score_pair(a: Mention, b: Mention) -> PairScore:
     return pair_from_levels(a.mention_id, b.mention_id, [o.level if o else None for o in outs], outs)
 
 
-def score_pair_fast(a: Mention, b: Mention) -> PairScore:
-    """As :func:`score_pair`, with reasons in words only for pairs in the merge or review band."""
+def score_pair_fast(a: Mention, b: Mention, frequencies: "NameFrequencies | None" = None) -> PairScore:
+    """As :func:`score_pair`, with reasons in words only for pairs in the merge or review band.
+
+    With ``frequencies`` (the data's name counts) the name weight is adjusted for the name's
+    frequency, as in batch linking.
+    """
     outs = outcomes(a, b)
     labels = [o.level if o else None for o in outs]
-    quick = pair_from_levels(a.mention_id, b.mention_id, labels)
+    adjust = frequencies.for_pair(a, b, labels[_NAME]) if frequencies is not None else (0.0, None)
+    quick = pair_from_levels(a.mention_id, b.mention_id, labels, adjust=adjust)
     if quick.decision == "apart":
         return quick
-    return pair_from_levels(a.mention_id, b.mention_id, labels, outs)
+    return pair_from_levels(a.mention_id, b.mention_id, labels, outs, adjust=adjust)
+
+
+_NAME = next(k for k, c in enumerate(model.COMPARISONS) if c.name == "name")

@@ -18,7 +18,9 @@ from typing import Any
 
 from soraq.link import model
 from soraq.link.block import blocking_key_lists
+from soraq.link.batch import LevelScorer
 from soraq.link.compare.prepare import prepare
+from soraq.link.frequency import MAX_GAIN, NameFrequencies
 from soraq.link.mention import Mention
 from soraq.link.results import PairScore
 from soraq.link.score import outcomes, pair_from_levels
@@ -78,23 +80,37 @@ def _records(ms: Sequence[Mention]) -> list[dict[str, Any]]:
 
 
 def _udf(ms: Sequence[Mention]):
+    """The levels UDF over Arrow batches: one vectorised pass (:func:`soraq.link.batch.level_codes`) per batch."""
+    labels = [[*comp.levels, ""] for comp in model.COMPARISONS]  # code -1 -> "" (not comparable)
+    scorer = LevelScorer(ms)
+
     def levels(left: Any, right: Any) -> Any:
+        import numpy as np
         import pyarrow as pa
 
-        ls, rs = left.to_pylist(), right.to_pylist()
-        return pa.array([levels_string(ms[i], ms[j]) for i, j in zip(ls, rs)], type=pa.string())
+        I = np.asarray(left.to_numpy(zero_copy_only=False), dtype=np.int64)
+        J = np.asarray(right.to_numpy(zero_copy_only=False), dtype=np.int64)
+        codes = scorer(I, J).tolist()
+        rows = zip(*[[labels[c][x] for x in row] for c, row in enumerate(codes)])
+        return pa.array([_SEP.join(r) for r in rows], type=pa.string())
 
     return levels
 
 
-def score_candidates_splink(ms: Sequence[Mention], engine: str = "duckdb", keep_apart: bool = True) -> list[PairScore]:
+def score_candidates_splink(
+    ms: Sequence[Mention], engine: str = "duckdb", keep_apart: bool = True, freqs: NameFrequencies | None = None
+) -> list[PairScore]:
     """Blocked, scored candidate pairs from Splink ("duckdb" or "spark").
 
-    Without ``keep_apart`` only pairs at or above the review threshold come back.
+    Without ``keep_apart`` only pairs at or above the review threshold come back. Splink
+    applies the model's level weights; the name-frequency adjustment
+    (:mod:`soraq.link.frequency`) is added afterwards, so Splink is asked for every pair that
+    the largest possible gain could lift into the review band.
     """
     logging.getLogger("splink").setLevel(logging.WARNING)
     records = _records(ms)
-    floor = None if keep_apart else model.REVIEW_THRESHOLD
+    gain = MAX_GAIN if freqs is not None else 0.0
+    floor = None if keep_apart else model.probability(model.weight_for(model.REVIEW_THRESHOLD) - gain)
     if not any(r["block_keys"] for r in records):
         return []
     if engine == "duckdb":
@@ -104,17 +120,27 @@ def score_candidates_splink(ms: Sequence[Mention], engine: str = "duckdb", keep_
     else:
         raise ValueError(f"not a Splink engine: {engine}")
     out = []
+    full_words = keep_apart or len(ms) < KEEP_APART_BELOW
     for i, j, weight, weights in rows:
         a, b = (ms[i], ms[j]) if i < j else (ms[j], ms[i])
         labels = [_label(comp, g) for comp, g in zip(model.COMPARISONS, weights)]
         pair = pair_from_levels(a.mention_id, b.mention_id, labels)
         if abs(pair.match_weight - weight) > 1e-6:  # Splink and the model must agree
             raise RuntimeError(f"Splink weight {weight} != model weight {pair.match_weight}")
-        if keep_apart or pair.decision != "apart":  # reasons in words for the pairs someone will read
-            outs = outcomes(a, b)
-            pair = pair_from_levels(a.mention_id, b.mention_id, labels, outs)
+        adjust = freqs.for_pair(a, b, labels[_NAME]) if freqs is not None else (0.0, None)
+        if adjust[1] is not None:
+            pair = pair_from_levels(a.mention_id, b.mention_id, labels, adjust=adjust)
+        if not keep_apart and pair.decision == "apart":
+            continue
+        if full_words:  # reasons in words (large inputs: level names; score_pair words any pair)
+            pair = pair_from_levels(a.mention_id, b.mention_id, labels, outcomes(a, b), adjust=adjust)
         out.append(pair)
     return out
+
+
+_NAME = next(k for k, c in enumerate(model.COMPARISONS) if c.name == "name")
+#: below this many mentions every kept pair's reasons are put in words (as the python engine)
+KEEP_APART_BELOW = 50_000
 
 
 def _label(comp: model.Comparison, weight: float | None) -> str | None:

@@ -17,7 +17,8 @@ from itertools import permutations
 from rapidfuzz.distance import JaroWinkler
 from rapidfuzz.fuzz import ratio
 
-from soraq.names.keys import relaxed, skeleton, word_forms, word_skeletons
+from soraq.names.keys import relaxed, skeleton, word_forms
+from soraq.names.variants import variant_names
 
 #: word match strengths, strongest first
 EXACT, PHONETIC, FUZZY, NONE = 3, 2, 1, 0
@@ -35,6 +36,7 @@ class _WordInfo:
     relaxed_set: frozenset[str]
     skeletons: frozenset[str]
     starts: frozenset[str]
+    variants: frozenset[int]
 
 
 @lru_cache(maxsize=500_000)
@@ -45,9 +47,16 @@ def _info(word: str) -> _WordInfo:
         frozenset(forms),
         tuple(relaxed(f) for f in forms),
         frozenset(relaxed(f) for f in forms),
-        word_skeletons(word),
+        frozenset(s for s in (skeleton(f) for f in forms) if s),
         frozenset(_start_class(f) for f in forms if f),
+        variant_names(forms),
     )
+
+
+def word_info(word: str) -> _WordInfo:
+    """Everything :func:`word_match` reads of a word: two words with equal infos match every
+    other word alike (batch scoring compares each class of words once)."""
+    return _info(word)
 
 
 def _start_class(form: str) -> str:
@@ -77,17 +86,27 @@ def _word_match(a: str, b: str) -> int:
     # the usual Russian rendering of an Azerbaijani name (Həşimli = Гашимли, Məmmədov = Мамедов)
     if not ia.relaxed_set.isdisjoint(ib.relaxed_set):
         return EXACT
+    # one name in two languages (Məhəmməd = Магомед, Ömər = Umar): a listed variant
+    if not ia.variants.isdisjoint(ib.variants):
+        return PHONETIC
     # "Emil" and "Amil" are two names: a transliteration variant keeps the first letter
     if not ia.starts.isdisjoint(ib.starts) and not ia.skeletons.isdisjoint(ib.skeletons):
-        if max(ratio(x, y) for x in ia.relaxed for y in ib.relaxed) >= PHONETIC_RATIO:
-            return PHONETIC
+        for x in ia.relaxed:
+            for y in ib.relaxed:
+                if ratio(x, y, score_cutoff=PHONETIC_RATIO):
+                    return PHONETIC
     # typos are judged on the faithful canon: "Emil" and "Amil" are two names, not a typo
-    best = max(ratio(x, y) for x in fa for y in fb)
-    if best >= FUZZY_RATIO and min(len(fa[0]), len(fb[0])) >= 4:
-        return FUZZY
-    jw = max(JaroWinkler.similarity(x, y) for x in fa for y in fb)
-    if jw >= 0.9 and min(len(fa[0]), len(fb[0])) >= 5:
-        return FUZZY
+    shortest = min(len(fa[0]), len(fb[0]))
+    if shortest >= 4:
+        for x in fa:
+            for y in fb:
+                if ratio(x, y, score_cutoff=FUZZY_RATIO):
+                    return FUZZY
+    if shortest >= 5:
+        for x in fa:
+            for y in fb:
+                if JaroWinkler.similarity(x, y, score_cutoff=0.9):
+                    return FUZZY
     return NONE
 
 

@@ -118,8 +118,12 @@ def word_forms(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=200_000)
 def word_skeletons(word: str) -> frozenset[str]:
-    """Skeletons of every reading of one word."""
-    return frozenset(s for s in (skeleton(f) for f in word_forms(word)) if s)
+    """Skeletons of every reading of one word, and of the listed names it is a form of
+    (:mod:`soraq.names.variants`: Магомед also gives Məhəmməd's skeleton)."""
+    from soraq.names.variants import variant_skeletons
+
+    forms = word_forms(word)
+    return frozenset(s for s in (skeleton(f) for f in forms) if s) | variant_skeletons(forms)
 
 
 def name_words(

@@ -1,0 +1,95 @@
+"""Term-frequency adjustment of the name comparison: a rare name is strong evidence, a common one weak.
+
+The model's ``u`` for an agreeing full name (2e-4) is a chance of coincidence averaged over
+all names. Names are far from uniform: in Azerbaijan or Uzbekistan a handful of surnames and
+given names cover a large share of men, while many names are borne by a few families. As in
+Splink's ``term_frequency_adjustments``, the frequency of the name in the data being linked
+replaces the average: with ``c`` the number of mentions carrying the name's key and ``c̄`` the
+mention-weighted mean of that count over the data (Σc²/Σc, the count an average pair of
+agreeing names sees, which is what the fixed ``u`` stands for), the name weight moves by
+``log2(c̄ / c)``. A name twice as common as the average loses a bit; a rare one gains. The
+gain is capped (``MAX_GAIN``): a count of two or three mentions is weak statistics, and the
+rule "the same common name alone is not enough" must not turn into "any rare name is
+enough"; the loss is not capped, so a very common name needs facts however it is spelled.
+
+The key is the name's skeleton-pair key (:func:`soraq.names.search_keys`, ``n:``), coarse on
+purpose: spelling variants of one name share it, and merging a few similar names into one
+count only makes them look commoner (weaker evidence), never rarer. A pair uses the larger
+count of its two mentions. Without data (online ``match`` of one query) there is no
+adjustment.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from soraq.link.block import pair_keys
+from soraq.link.mention import Mention
+
+#: below this many mentions the data say nothing about how common a name is (a name absent
+#: from a few dozen reports may still be the commonest in the country): no adjustment, and
+#: no cluster-level rarity rule (:mod:`soraq.link.cluster`)
+MIN_MENTIONS = 1000
+#: the most a rare name can gain, in bits (4x the odds)
+MAX_GAIN = 2.0
+#: name levels the adjustment applies to: the full name agrees (up to spelling)
+ADJUSTED_LEVELS = ("exact", "transliteration", "fuzzy")
+
+
+@dataclass
+class NameFrequencies:
+    """Per mention, how many mentions of the data carry its name key; and their weighted mean."""
+
+    counts: np.ndarray
+    mean: float
+    by_id: dict[str, int] | None = None
+
+    @classmethod
+    def of(cls, mentions: Sequence[Mention], min_mentions: int = MIN_MENTIONS) -> "NameFrequencies | None":
+        """The frequencies of the names in ``mentions``; None for data too small to tell."""
+        if len(mentions) < min_mentions:
+            return None
+        keys = [pair_keys(m) for m in mentions]
+        tally: Counter[str] = Counter()
+        for ks in keys:
+            tally.update(ks)
+        counts = np.array([max((tally[k] for k in ks), default=0) for ks in keys], dtype=np.int64)
+        named = counts[counts > 0]
+        mean = float(named.sum() / len(named)) if len(named) else 0.0  # Σc²/Σc over names = mean per mention
+        return cls(counts, mean, {m.mention_id: int(c) for m, c in zip(mentions, counts.tolist())})
+
+    def for_pair(self, a: Mention, b: Mention, name_level: str | None) -> tuple[float, str | None]:
+        """(bits, reason) of one pair; (0, None) when the names do not agree or a count is unknown."""
+        if name_level not in ADJUSTED_LEVELS or not self.by_id:
+            return 0.0, None
+        c = max(self.by_id.get(a.mention_id, 0), self.by_id.get(b.mention_id, 0))
+        bits = log2_ratio(self.mean, c)
+        return (bits, reason_text(c, self.mean)) if bits else (0.0, None)
+
+    def adjustment(self, count: int | np.ndarray) -> np.ndarray:
+        """log2(mean / count), at most MAX_GAIN bits; 0 where the count is unknown."""
+        c = np.asarray(count, dtype=float)
+        with np.errstate(divide="ignore"):
+            adj = np.where(c > 0, np.log2(self.mean / np.maximum(c, 1.0)), 0.0)
+        return np.minimum(adj, MAX_GAIN)
+
+    def pair_adjustment(self, I: np.ndarray, J: np.ndarray, name_levels: np.ndarray, level_codes: Sequence[int]) -> np.ndarray:
+        """The adjustment of each pair (I[k], J[k]) whose name level is one of ``level_codes``."""
+        c = np.maximum(self.counts[I], self.counts[J])
+        applies = np.isin(name_levels, np.asarray(level_codes, dtype=name_levels.dtype))
+        return np.where(applies, self.adjustment(c), 0.0)
+
+
+def reason_text(count: int, mean: float) -> str:
+    """Why the name weighs more or less than usual, in words."""
+    how = "rarer" if count < mean else "commoner"
+    return f"name frequency: {count} mention(s) carry this name, {how} than the average {mean:.1f}"
+
+
+def log2_ratio(mean: float, count: int) -> float:
+    return min(MAX_GAIN, math.log2(mean / max(count, 1))) if count > 0 and mean > 0 else 0.0
