@@ -38,11 +38,11 @@ def test_future_and_conditional_verbs_in_azerbaijani_are_no_events(person) -> No
 
 
 def test_someone_elses_death_is_not_the_subjects(person) -> None:  # type: ignore[no-untyped-def]
-    p = person("Nepali citizen Bikash Gurung, 31, was recruited by an agent in Moscow and sent to the front. "
+    p = person("Nepali citizen Bikash Lamichhane, 31, was recruited by an agent in Moscow and sent to the front. "
                "His friend was killed in the same assault, his sister says.")
     assert "death" not in event_types(p)
     assert p.status == "at_front"
-    p = person("Гражданин Непала Бикаш Гурунг подписал контракт с Минобороны России и был отправлен на фронт в "
+    p = person("Гражданин Непала Бикаш Ламичхане подписал контракт с Минобороны России и был отправлен на фронт в "
                "Украину. В том же бою погиб его друг.")
     assert "death" not in event_types(p)
 
@@ -72,14 +72,14 @@ def test_a_headline_of_several_fates_gives_no_one_its_events(extract) -> None:  
             "Three families told us what they know.\n\n"
             "Bakhtiyor Usmonov (Uzbekistan). The 28-year-old signed a contract with the Russian army in May and "
             "was sent to the front. He was killed near Pokrovsk in August.\n\n"
-            "Dilshod Karimov (Tajikistan). The 35-year-old signed a contract in June. He has been in training "
+            "Dilshod Ergashboyev (Tajikistan). The 35-year-old signed a contract in June. He has been in training "
             "near Rostov since July and calls his wife every week.\n\n"
             "Azamat Toktogulov (Kazakhstan). The 41-year-old was detained in Omsk in September and signed a "
             "contract there.")
     report = extract(text, "three-fates", published="2025-12-01")
     by_name = {p.name: p for p in report.persons}
     assert by_name["Bakhtiyor Usmonov"].status == "killed"
-    assert by_name["Dilshod Karimov"].status == "in_unit"
+    assert by_name["Dilshod Ergashboyev"].status == "in_unit"
     assert by_name["Azamat Toktogulov"].status == "detained"
-    for name in ("Dilshod Karimov", "Azamat Toktogulov"):
+    for name in ("Dilshod Ergashboyev", "Azamat Toktogulov"):
         assert not {"death", "captured", "disappearance"} & set(event_types(by_name[name]))

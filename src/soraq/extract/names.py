@@ -391,8 +391,9 @@ def _sequences(text: str, lang: str) -> list[tuple[int, int, list[str]]]:
                     out.append((s, e, [w for _, w in run]))
                 run = []
             elif _MARKER_RE.match(bare) and not _patronymic_marker(run, lang):
-                # "Böyük oğlu Tural" (his elder son), "Əhmədov oğlunu" (his son): kinship, no patronymic
-                if len(run) > 1:
+                # "Böyük oğlu Tural" (his elder son), "Əhmədov oğlunu" (his son): kinship, no patronymic;
+                # a lone given name before it is still a name ("bacısı Aygün oğlunun ...")
+                if len(run) > 1 or (run and is_given_name(_az_base(run[0][1]) if lang == "az" else run[0][1])):
                     s, e = run[0][0], run[-1][0] + len(run[-1][1])
                     out.append((s, e, [w for _, w in run]))
                 run = []
@@ -568,6 +569,28 @@ def _heads_country_entry(text: str, end: int) -> bool:
     return bool(m) and fold(m.group(1).strip()) in _countries()
 
 
+@cache
+def _kin_before(lang: str) -> re.Pattern[str] | None:
+    """A kinship word ending right before a name, maybe with a comma ("his wife, Aizada", "anası Gülnarə")."""
+    phrases = [p for values in load(lang).table("relations").values() if isinstance(values, list)
+               for p in values if isinstance(p, str) and not p.startswith("re:")]
+    if not phrases:
+        return None
+    from soraq.extract.lexicon import phrase_to_regex
+
+    alt = "|".join(f"(?:{phrase_to_regex(p)})" for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?:{alt})[ \u00a0]*,?[ \u00a0]*$", re.IGNORECASE)
+
+
+def _after_kin_word(text: str, start: int, end: int, lang: str) -> bool:
+    """One to three capitalised words right after a kinship word and closed by a comma, a full stop
+    or a verb are that relative's name, even when no name list knows it ("His wife, Aizada, says")."""
+    pattern = _kin_before(lang)
+    if pattern is None or not pattern.search(text[max(0, start - 30) : start]):
+        return False
+    return bool(re.match(r"[ \u00a0]*(?:[,.;:)—–]|[a-zəğışçöüа-яё])", text[end : end + 3]))
+
+
 def find_mentions(text: str, lang: str) -> list[Mention]:
     """Every name mention in the text, parts in base form, in text order."""
     raw: dict[tuple[int, int], tuple[list[str], bool]] = {}
@@ -593,7 +616,8 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
             e = s + len(" ".join(cut))
             words = cut
         if _is_name_like(_base_tokens(words, lang, frozenset()) if lang == "az" else words, lang) or (
-                1 < len(words) <= 4 and _heads_country_entry(text, e)):
+                1 < len(words) <= 4 and _heads_country_entry(text, e)) or (
+                len(words) <= 3 and _after_kin_word(text, s, e, lang)):
             raw[(s, e)] = (words, False)
     _add_known_words(text, lang, raw)
     seen = frozenset(w.lower() for (words, _) in raw.values() for w in words)
@@ -606,6 +630,10 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
         if lang == "ru" and (_guess_female(tokens) or _ru_woman_by_form(words, tokens)):
             tokens = [_feminine_surname(w, t) for w, t in zip(words, tokens)]
         given, family, patronymic, marker, sex = _split_parts(tokens, lang)
+        if lang == "ru" and sex == "female" and family and not family.endswith("а"):
+            # a woman's patronymic ("Каримовна") keeps her surname feminine ("Рахманова", not "Рахманов")
+            tokens = [_feminine_surname(w, t) for w, t in zip(words, tokens)]
+            given, family, patronymic, marker, sex = _split_parts(tokens, lang)
         if sex is None:  # surname morphology is surer than a given-name list
             sex = (surname_sex(family) if family else None) or (given_name_sex(given) if given else None)
         mentions.append(Mention(s, e, text[s:e], tokens, given, family, patronymic, marker, sex, from_ner))

@@ -7,7 +7,10 @@ named in the same sentence, else to the subject the sentence is about.
 from __future__ import annotations
 
 from soraq.extract.context import DocContext
-from soraq.extract.names import NameGroup, _same_word
+import re
+
+from soraq.extract.name_lists import fold
+from soraq.extract.names import Mention, NameGroup, _same_word, _split_parts
 from soraq.extract.roles import Role
 
 
@@ -128,3 +131,38 @@ def speaker_and_son(ctx: DocContext, found: list[tuple[NameGroup, Role]]) -> lis
     inverse = _INVERSE[role.relation or "son"]
     rest = [(g, r) for g, r in found if g is not man]
     return rest + [(w, Role("relative", inverse[0] if w.sex == "female" else inverse[1])) for w in women]
+
+
+_RU_POSSESSIVE = re.compile(r"(?:его|её|ее|их|мой|моя|моего|моей|наш|наша|свой|своя)\s+\S+\s*$", re.IGNORECASE)
+
+
+def _owner_genitive(ctx: DocContext, m: Mention) -> bool:
+    """(ru) "жена Рахманова Дилноза": a kinship word, then the subject's surname in the genitive
+    (whose wife), then the relative's own given name; not "его мать Рахманова Гульнора", where
+    the surname after a possessive is the relative's own."""
+    words = m.text.split()
+    if len(words) < 2 or not words[0].lower().endswith(("а", "я")):
+        return False
+    head = ctx.text[max(0, m.start - 30) : m.start]
+    kin = any(p is not None and re.search(rf"(?:{p.pattern})\s*$", head, re.IGNORECASE)
+              for p in ctx.lexicon.patterns("relations").values())
+    if not kin or _RU_POSSESSIVE.search(head):
+        return False
+    owner = fold(words[0])[:-1]
+    return any(s.family and s.sex != "female" and fold(s.family) == owner for s in ctx.subjects)
+
+
+def drop_owner_genitive(ctx: DocContext, found: list[tuple[NameGroup, Role]]) -> None:
+    """Relatives named after the subject ("жена Рахманова Дилноза") keep only their own name."""
+    if ctx.lang != "ru":
+        return
+    for group, _ in found:
+        for i, m in enumerate(group.mentions):
+            if not _owner_genitive(ctx, m):
+                continue
+            first = re.match(r"\S+\s+", m.text)
+            cut = first.end() if first else 0
+            tokens = m.tokens[1:]
+            given, family, patronymic, marker, sex = _split_parts(tokens, ctx.lang)
+            group.mentions[i] = Mention(m.start + cut, m.end, m.text[cut:], tokens, given, family, patronymic,
+                                        marker, sex or m.sex, m.from_ner)

@@ -175,6 +175,21 @@ def _story_cue(ctx: DocContext, start: int) -> bool:
     return any(p is not None and p.search(text) for p in ctx.lexicon.patterns("events").values())
 
 
+def _followed_by_story(ctx: DocContext, start: int) -> bool:
+    """The next sentence of the same paragraph refers back to a person and tells an event
+    ("X worked on a building site. He signed a contract in June ..."): X is that person."""
+    k = ctx.sentence_at(start)
+    if k + 1 >= len(ctx.sentences):
+        return False
+    nxt = ctx.sentences[k + 1]
+    if "\n" in ctx.text[ctx.sentences[k].end : nxt.start]:
+        return False
+    refer = ctx.lexicon.pattern("attribution", "refer")
+    if refer is None or not refer.search(nxt.text[:40]):
+        return False
+    return any(p is not None and p.search(nxt.text) for p in ctx.lexicon.patterns("events").values())
+
+
 def classify(ctx: DocContext, group: NameGroup) -> Role:
     """The role of one name group in the report."""
     mentions = group.mentions
@@ -197,6 +212,7 @@ def classify(ctx: DocContext, group: NameGroup) -> Role:
         return Role("subject") if close and not placelike else Role("other")
     if all(_after_locative(ctx, m.start) for m in mentions) and not (group.given and is_given_name(group.given)):
         return Role("other")  # "detained in Sergiev Posad": a place built like a surname
-    if cue or len(mentions) >= 2 or any(_story_cue(ctx, m.start) for m in mentions):
+    if cue or len(mentions) >= 2 or any(_story_cue(ctx, m.start) or _followed_by_story(ctx, m.start)
+                                        for m in mentions):
         return Role("subject")
     return Role("other")
