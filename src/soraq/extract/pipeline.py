@@ -66,6 +66,7 @@ def extract_text(
         else:
             ctx.others.append(group)
     relatives_found += relatives.promote_sources(ctx, sources + relatives.female_namesakes(ctx))
+    relatives_found = relatives.narrator_namesakes(ctx, relatives_found)
     relatives_found = relatives.speaker_and_son(ctx, relatives_found)
     relatives.drop_owner_genitive(ctx, relatives_found)
     # everybody who is not a subject can be the doer of a clause (see scope.other_actor)

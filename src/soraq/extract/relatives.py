@@ -16,14 +16,23 @@ from soraq.extract.roles import Role
 
 def attach(ctx: DocContext, owners: list[list[int]],
            relatives: list[tuple[NameGroup, Role]]) -> dict[int, list[tuple[str, str, int, int]]]:
-    """subject index -> [(name, relation, evidence start, evidence end)]."""
+    """subject index -> [(name, relation, evidence start, evidence end)].
+
+    The subject named in (or owning) the sentence of the relative's first mention; failing
+    that, of a later mention; failing that, the report's only subject.
+    """
     out: dict[int, list[tuple[str, str, int, int]]] = {}
     for group, role in relatives:
-        first = group.mentions[0]
-        k = ctx.sentence_at(first.start)
-        named_here = [i for i, g in enumerate(ctx.subjects)
-                      if any(ctx.sentence_at(m.start) == k for m in g.mentions)]
-        target = named_here[0] if len(named_here) == 1 else (owners[k][0] if owners[k] else None)
+        target, k = None, ctx.sentence_at(group.mentions[0].start)
+        for mention in group.mentions:
+            k = ctx.sentence_at(mention.start)
+            named_here = [i for i, g in enumerate(ctx.subjects)
+                          if any(ctx.sentence_at(m.start) == k for m in g.mentions)]
+            target = named_here[0] if len(named_here) == 1 else (owners[k][0] if owners[k] else None)
+            if target is not None:
+                break
+        if target is None and len(ctx.subjects) == 1:
+            target, k = 0, ctx.sentence_at(group.mentions[0].start)
         if target is None:
             continue
         s = ctx.sentences[k]
@@ -166,3 +175,48 @@ def drop_owner_genitive(ctx: DocContext, found: list[tuple[NameGroup, Role]]) ->
             given, family, patronymic, marker, sex = _split_parts(tokens, ctx.lang)
             group.mentions[i] = Mention(m.start + cut, m.end, m.text[cut:], tokens, given, family, patronymic,
                                         marker, sex or m.sex, m.from_ner)
+
+
+#: how A is related to B when B is A's <relation>: by A's sex (male, female)
+_INVERSE_OF = {"brother": ("brother", "sister"), "sister": ("brother", "sister"), "son": ("father", "mother"),
+               "daughter": ("father", "mother"), "father": ("son", "daughter"), "mother": ("son", "daughter"),
+               "husband": ("husband", "wife"), "wife": ("husband", "wife")}
+_WAR_EVENTS = ("contract", "training", "deployment", "captured", "wounded", "death", "disappearance", "detention")
+
+
+def _tells_war_events(ctx: DocContext, group: NameGroup, others: list[NameGroup]) -> bool:
+    """Whether a sentence naming this person alone tells a recruitment or war event."""
+    other_sentences = {ctx.sentence_at(m.start) for g in others for m in g.mentions}
+    hits = ctx.hits("events")
+    own = {ctx.sentence_at(m.start) for m in group.mentions} - other_sentences
+    return any(k in hits.sentences(etype) for etype in _WAR_EVENTS for k in own)
+
+
+def narrator_namesakes(ctx: DocContext, found: list[tuple[NameGroup, Role]]) -> list[tuple[NameGroup, Role]]:
+    """A narrator who shares the subject's surname and calls him "my/his brother, son ..." is the
+    subject's relative, not a subject ("Ramil ... his younger brother Orxan Babayev is in a
+    training camp"): the one introduced by the kinship word is the subject when his sentences tell
+    the war events and the narrator's own sentences tell none; the narrator is related to him the
+    other way round. Returns the updated list of relatives."""
+    from soraq.extract.roles import _relation_near
+
+    candidates = [(g, _relation_near(ctx, m.start, m.end), False) for g in ctx.subjects for m in g.mentions]
+    candidates += [(g, (r.relation, r.anchor), True) for g, r in found if r.relation]
+    out = list(found)
+    for b, rel, was_relative in candidates:
+        if rel is None or rel[0] not in _INVERSE_OF or b.best.size < 2:
+            continue
+        for a in list(ctx.subjects):
+            if a is b or not (a.family and _same_word(a.family, b.family)):
+                continue
+            if was_relative and len(b.mentions) <= len(a.mentions):
+                continue  # the story's person is named more often than the one who tells it
+            if _tells_war_events(ctx, a, [b]) or not _tells_war_events(ctx, b, [a]):
+                continue
+            male, female = _INVERSE_OF[rel[0]]
+            ctx.subjects[ctx.subjects.index(a)] = b if b not in ctx.subjects else a
+            if a in ctx.subjects:
+                ctx.subjects.remove(a)
+            out = [(g, r) for g, r in out if g is not b]
+            out.append((a, Role("relative", female if a.sex == "female" else male)))
+    return out

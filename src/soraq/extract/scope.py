@@ -12,6 +12,7 @@ the lexicon table ``[scope]`` rather than by listing whole sentences:
   clause ("*if* he refuses he *will* be jailed", "*иначе* посадят",
   "əgər imzala*masa*", "həbs olunacaq") -- a threat is recorded as a threat,
   not as the thing threatened;
+* **a question** asserts nothing ("When did he leave for Russia?" in an interview);
 * **another actor**: the nearest doer before the trigger in its clause is
   somebody else or people in general ("his *friend* was killed", "*thousands
   of migrants* are sent to the front", "*другие* погибли", "*minlərlə miqrant*
@@ -184,6 +185,8 @@ def asserted(ctx: DocContext, k: int, start: int, end: int, etype: str, subject:
 
     ``noun``: the trigger is a thing that proves the event (a body, a coffin), which has no doer.
     """
+    if etype in MODAL_TYPES and ctx.sentences[k].text.rstrip(" \"”»'’)").endswith("?"):
+        return False  # a question ("When did he go to Russia?") asserts nothing
     if etype in NEGATABLE_TYPES and negated(ctx, k, start, end):
         return False
     if etype in MODAL_TYPES and modal(ctx, k, start, end):
