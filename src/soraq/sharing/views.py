@@ -121,40 +121,19 @@ def export_download(request: HttpRequest, fmt: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def import_page(request: HttpRequest) -> HttpResponse:
-    from soraq.sharing.imports import ImportReport, Problem, import_list, import_pfif
+    from soraq.sharing.imports import audit_import, import_upload
 
     denied = _require(request, "persons.import")
     if denied:
         return denied
     context: dict = {"column_map": request.POST.get("column_map", "")}
+    status = 200
     if request.method == "POST":
-        upload = request.FILES.get("file")
-        if upload is None:
-            report = ImportReport(problems=[Problem(None, None, "no file was sent")])
-        else:
-            raw = upload.read()
-            name = upload.name or "upload"
-            if name.lower().endswith(".xml"):
-                report = import_pfif(raw)
-            else:
-                column_map = None
-                if context["column_map"].strip():
-                    from soraq.ingest.tables import parse_column_map
-
-                    try:
-                        column_map = parse_column_map(context["column_map"])
-                    except ValueError as exc:
-                        report = ImportReport(problems=[Problem(None, None, str(exc))])
-                        context["report"] = report
-                        return render(request, "sharing/import.html", context, status=400)
-                report = import_list(raw, name, column_map)
-        from soraq.sharing.exporting import audit
-
-        audit(request.user, "sharing.import", {"kind": "pfif" if name.lower().endswith(".xml") else "list",
-                                               "imported": report.imported, "unchanged": report.unchanged,
-                                               "refused": report.failed})
+        report = import_upload(request.FILES.get("file"), context["column_map"])
+        audit_import(request.user, report, "web")
         context["report"] = report
-    return render(request, "sharing/import.html", context)
+        status = 400 if report.refused is not None else 200
+    return render(request, "sharing/import.html", context, status=status)
 
 
 @require_GET

@@ -79,25 +79,16 @@ def build_report(req) -> Report:
 
 @transaction.atomic
 def file_claim(req) -> Mention:
-    """Store the request as a registry document and mention, and link it (if the matcher is there)."""
+    """Store the request as a registry document and mention through the registry's one ingest path.
+
+    A matcher failure must not lose the family's request: the mention then stays
+    unlinked until the next ``soraq link`` (``keep_unlinked``).
+    """
     report = build_report(req)
-    text = report.text or ""
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    document = Document.objects.create(
-        doc_id=report.doc_id, text=text, title=f"Tracing request {req.reference}",
-        outlet="Soraq intake", lang=report.lang, published=report.published or "",
-        published_precision=registry_dates.precision(report.published),
-        published_sort=registry_dates.sortable(report.published),
-        content_sha256=digest, text_sha256=digest, media_type="text/plain",
-        origin=SOURCE_KIND, relevant=True, report=report.model_dump(mode="json"),
-        extractor_version="casework-intake",
+    result = registry_ingest.ingest_report(
+        report, origin=SOURCE_KIND, title=f"Tracing request {req.reference}", outlet="Soraq intake",
+        version="casework-intake", keep_unlinked=True,
     )
-    mention = registry_ingest.store_mentions(document, report)[0]
-    try:
-        with transaction.atomic():
-            linking.link_new_mention(mention)
-    except Exception as exc:  # a matcher failure must not lose the family's request
-        # the mention stays unlinked until the next `soraq link`; only the error type is logged
-        log.warning("tracing request stored unlinked: linking failed (%s)", type(exc).__name__)
-    mention.refresh_from_db()
-    return mention
+    if result.outcome != registry_ingest.NEW:
+        raise RuntimeError(f"tracing request {req.reference} not stored: {result.outcome} {result.reason}")
+    return Mention.objects.select_related("person").get(document__doc_id=result.doc_id, index=0)
