@@ -67,13 +67,21 @@ def prepare_database(args, var_dir: Path) -> dict:
     call_command("migrate", interactive=False, verbosity=0)
     from soraq.registry.models import Person
 
-    if Person.objects.exists():
-        raise SystemExit("the database already holds persons: give an empty, disposable database")
     from registry_data import load
 
-    started = time.perf_counter()
-    samples = load(args.n, docs_per_person=3, progress=lambda m: print(m, file=sys.stderr, flush=True))
-    load_seconds = time.perf_counter() - started
+    samples_file = var_dir / "samples.json"
+    if Person.objects.exists():
+        if not (args.reuse and samples_file.exists()):
+            raise SystemExit("the database already holds persons: give an empty, disposable database "
+                             "(or --reuse a --var-dir this benchmark filled before)")
+        samples = json.loads(samples_file.read_text())
+        load_seconds = float(samples.pop("load_seconds", 0.0))
+        print(f"reusing the {Person.objects.count()} persons loaded before", file=sys.stderr, flush=True)
+    else:
+        started = time.perf_counter()
+        samples = load(args.n, docs_per_person=3, progress=lambda m: print(m, file=sys.stderr, flush=True))
+        load_seconds = time.perf_counter() - started
+        samples_file.write_text(json.dumps({**samples, "load_seconds": load_seconds}))
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
@@ -101,7 +109,7 @@ def prepare_database(args, var_dir: Path) -> dict:
                 figures = exports[f"{'public' if public else 'full'} {fmt}"]
                 print(f"export {'public' if public else 'full'} {fmt}: records {figures['build_s']} s, "
                       f"render {figures['render_s']} s, {figures['mb']} MB", file=sys.stderr, flush=True)
-    user = get_user_model().objects.create_user(username="bench-viewer")
+    user, _ = get_user_model().objects.get_or_create(username="bench-viewer")
     user.groups.add(Group.objects.get_or_create(name="viewer")[0])
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
@@ -143,18 +151,21 @@ def scenarios(prepared: dict) -> dict[str, tuple[list[str], dict[str, str]]]:
     rng = random.Random(3)
     search = [f"/persons/?q={rng.choice(names)}" for _ in range(300)]
     person = [f"/persons/{rng.choice(ids)}/" for _ in range(300)]
+    references = prepared["samples"].get("case_references") or []
+    cases = [f"/cases/{rng.choice(references)}/" for _ in range(300)] if references else []
     api_search = [f"/api/persons?q={rng.choice(names)}" for _ in range(300)]
     api_person = [f"/api/persons/{rng.choice(ids)}" for _ in range(300)]
     cookie = {"Cookie": f"sessionid={prepared['session']}"}
     bearer = {"Authorization": f"Bearer {prepared['token']}"}
-    return {
+    return {name: scenario for name, scenario in {
         "search page": (search, cookie),
         "person page": (person, cookie),
+        "case page": (cases, cookie),
         "statistics page": (["/statistics/"], cookie),
         "API search": (api_search, bearer),
         "API person": (api_person, bearer),
         "API statistics": (["/api/statistics"], bearer),
-    }
+    }.items() if scenario[0]}
 
 
 WRK_SCRIPT = """
@@ -245,17 +256,31 @@ def main() -> int:
     parser.add_argument("--tool", choices=("auto", "wrk", "httpx"), default="auto")
     parser.add_argument("--baseline-requests", type=int, default=200,
                         help="requests per scenario from a single client, the baseline (0: skip)")
-    parser.add_argument("--workers", type=int, default=0,
-                        help="soraq serve --workers N (gunicorn processes); 0: the single threaded process")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="soraq serve --workers N (gunicorn processes; default: one per core); "
+                             "0: the single threaded process")
     parser.add_argument("--no-exports", dest="exports", action="store_false",
                         help="skip timing the exports (full and public, every format)")
     parser.add_argument("--json", metavar="FILE", help="write the figures as JSON")
+    parser.add_argument("--var-dir", metavar="DIR",
+                        help="keep the SQLite database (and the server's var dir) here instead of a "
+                             "temporary folder that is deleted at the end")
+    parser.add_argument("--load-only", action="store_true",
+                        help="load the database (with --var-dir) and stop; measure later with --reuse")
+    parser.add_argument("--reuse", action="store_true",
+                        help="with --var-dir: reuse the persons a "
+                             "previous run loaded (its database and samples) instead of refusing a non-empty database")
     parser.add_argument("--keep-log", metavar="FILE", help="copy the server's log here at the end")
     args = parser.parse_args()
 
-    var_dir = Path(tempfile.mkdtemp(prefix="soraq-bench-"))
+    keep = bool(args.var_dir)
+    var_dir = Path(args.var_dir) if keep else Path(tempfile.mkdtemp(prefix="soraq-bench-"))
+    var_dir.mkdir(parents=True, exist_ok=True)
     try:
         prepared = prepare_database(args, var_dir)
+        if args.load_only:
+            print(f"loaded in {prepared['load_seconds']:.1f} s; run again with --var-dir {var_dir} --reuse")
+            return 0
         port = free_port()
         server = start_server(port, var_dir, workers=args.workers)
         base = f"http://127.0.0.1:{port}"
@@ -309,7 +334,8 @@ def main() -> int:
     finally:
         if args.keep_log and (var_dir / "server.log").exists():
             shutil.copy(var_dir / "server.log", args.keep_log)
-        shutil.rmtree(var_dir, ignore_errors=True)
+        if not keep:
+            shutil.rmtree(var_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,9 @@
 Names are built from invented syllables (no real person), each person gets three
 documents that mention them, one deployment event per mention, search keys from
 :func:`soraq.names.search_keys` (computed once per name word), and one mention in
-ten is marked verified by a reviewer, so statistics have both columns.
+ten is marked verified by a reviewer, so statistics have both columns. One person
+in ``CASE_EVERY`` has a case file (case work), anchored to their first mention,
+so that the case page can be measured too.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ CITIZENSHIPS = ("KG", "UZ", "TJ", "NP", "IN", "CU", "AZ", "GH")
 REGIONS = tuple(f"{a.title()}{b} Region" for a in FAMILY_SYLLABLES[:8] for b in ("ovo", "ana"))
 STATUSES = ("missing", "killed", "captured", "returned", "at_front", "detained", "unknown")
 COERCION = ("deception", "document_pretext", "threat_of_prison", "debt", "passport_confiscation")
+CASE_EVERY = 50
 
 
 def _word(rng: random.Random, syllables: tuple[str, ...], parts: int) -> str:
@@ -49,6 +52,7 @@ def load(n: int, docs_per_person: int = 3, batch: int = 2000, progress=print) ->
     from django.db import transaction
 
     from soraq.names import search_keys
+    from soraq.casework.models import Case, new_reference
     from soraq.registry.models import Document, Event, Mention, Person, PersonNameKey
 
     key_cache: dict[str, set[str]] = {}
@@ -59,7 +63,7 @@ def load(n: int, docs_per_person: int = 3, batch: int = 2000, progress=print) ->
         return key_cache[word]
 
     people = fictional_people(n)
-    samples: dict = {"family_names": [], "person_ids": []}
+    samples: dict = {"family_names": [], "person_ids": [], "case_references": []}
     done = 0
     while done < n:
         chunk = [next(people) for _ in range(min(batch, n - done))]
@@ -110,9 +114,16 @@ def load(n: int, docs_per_person: int = 3, batch: int = 2000, progress=print) ->
                                                              int(chunk[k // docs_per_person]["month"][5:]), 1))
                 for k, m in enumerate(mentions)
             ])
+            cases = Case.objects.bulk_create([
+                Case(reference=new_reference(), name=p["name"], birth_year=p["birth_year"],
+                     citizenship=p["citizenship"], home_region=p["home"].split(", ")[-1],
+                     mention=mentions[k * docs_per_person], status=Case.Status.OPEN)
+                for k, p in enumerate(chunk) if p["i"] % CASE_EVERY == 0
+            ])
         if len(samples["person_ids"]) < 2000:  # samples from every chunk, not just the first
             samples["person_ids"] += [p.pk for p in persons[:100]]
             samples["family_names"] += [p["family"] for p in chunk[:100]]
+            samples["case_references"] += [c.reference for c in cases[:20]]
         done += len(chunk)
         progress(f"loaded {done}/{n} persons")
     return samples

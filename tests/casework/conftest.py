@@ -19,7 +19,9 @@ def _casework_env(tmp_path_factory, monkeypatch, settings):
     crypto.reset_key_cache()
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                                   "LOCATION": f"casework-{var.name}"}}
+                                   "LOCATION": f"casework-{var.name}"},
+                       "shared": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                  "LOCATION": f"casework-shared-{var.name}"}}
     yield var
     crypto.reset_key_cache()
 

@@ -20,10 +20,15 @@ def _sharing_env(tmp_path_factory, monkeypatch, settings):
     var = tmp_path_factory.mktemp("var")
     monkeypatch.setenv("SORAQ_VAR_DIR", str(var))
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                                   "LOCATION": f"sharing-{var.name}"}}
+                                   "LOCATION": f"sharing-{var.name}"},
+                       "shared": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                  "LOCATION": f"sharing-shared-{var.name}"}}
     settings.SORAQ_PUBLISH_PUBLIC = False
     settings.SORAQ_PFIF_DOMAIN = "soraq.example.org"
-    yield var
+    from django.utils import translation
+
+    with translation.override("en"):  # a page test elsewhere may have left another language active
+        yield var
 
 
 def make_user(django_user_model, username: str, *roles: str):

@@ -63,17 +63,30 @@ def test_csv_and_svg_escape_and_label():
 
 
 @pytest.mark.django_db
-def test_registry_statistics_are_cached_and_served_stale_while_recomputing(registry):
-    from django.core.cache import cache
+def test_registry_statistics_are_cached_until_the_data_changes_and_served_stale_while_recomputing(registry):
+    from django.core.cache import caches
 
+    from soraq.registry import dataversion
+    from soraq.registry.models import Person
+    from soraq.sharing.statistics import CACHE_KEYS
+
+    shared = caches["shared"]
+    key = CACHE_KEYS[False]
     first = registry_statistics(public=False)
     assert first.total == 12
-    assert registry_statistics(public=False) is not None
-    cache.delete("soraq.sharing.statistics.full")  # the minute is up ...
-    cache.add("soraq.sharing.statistics.full.lock", 1, 60)  # ... and another request is recomputing
+    assert shared.get(key)[0] == dataversion.current()
+    assert registry_statistics(public=False).computed_at == first.computed_at  # unchanged data: cached
+    Person.objects.create(name_latin="Invented Newcomer")  # the data changes (a new version) ...
+    assert dataversion.current() != shared.get(key)[0]
+    assert registry_statistics(public=False).total == 12  # ... within the minute: the previous tables
+    version, _at, stats = shared.get(key)
+    shared.set(key, (version, 0.0, stats))  # the minute is up ...
+    shared.add(f"{key}.lock", 1, 60)  # ... and another request is recomputing
     assert registry_statistics(public=False).total == 12  # the stale tables, at once
-    cache.delete("soraq.sharing.statistics.full.lock")
-    assert registry_statistics(public=False, use_cache=False).total == 12
+    shared.delete(f"{key}.lock")
+    assert registry_statistics(public=False).total == 13  # recomputed
+    assert shared.get(key)[0] == dataversion.current()
+    assert registry_statistics(public=False, use_cache=False).total == 13
 
 
 @settings(max_examples=100, deadline=None)

@@ -164,6 +164,15 @@ class Person(models.Model):
 
     class Meta:
         ordering = ["family_name", "given_name", "pk"]
+        # the person list's order (soraq.registry.services.search), alone and after its two filters:
+        # a page of 25 is read in index order with a LIMIT, never sorted from the whole registry
+        indexes = [
+            models.Index(fields=["family_name", "name_latin", "name_cyrillic", "id"], name="registry_person_list"),
+            models.Index(fields=["citizenship", "family_name", "name_latin", "name_cyrillic", "id"],
+                         name="registry_person_by_citizenship"),
+            models.Index(fields=["status", "family_name", "name_latin", "name_cyrillic", "id"],
+                         name="registry_person_by_status"),
+        ]
         verbose_name = _("person")
         verbose_name_plural = _("persons")
 
@@ -201,6 +210,8 @@ class PersonNameKey(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["person", "key"], name="registry_person_key_unique")]
+        # name search: the persons of a key straight from the index (covering, no table lookup)
+        indexes = [models.Index(fields=["key", "person"], name="registry_key_person")]
 
     def __str__(self) -> str:
         return self.key

@@ -12,8 +12,11 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
+from soraq.registry import dataversion
 from soraq.registry.models import STATUS_CHOICES, Document, Person
 from soraq.registry.services import presentation, search
 from soraq.site import navigation
@@ -52,11 +55,16 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 class PersonListView(RegistryReaderMixin, ListView):
-    """People, searchable by name in any script and filterable by citizenship and status."""
+    """People, searchable by name in any script and filterable by citizenship and status.
+
+    The total is counted up to :data:`search.COUNT_CAP` (:class:`search.CappedPaginator`);
+    the per-row counts are made for the shown page only (:func:`search.with_counts`).
+    """
 
     template_name = "registry/person_list.html"
     context_object_name = "persons"
     paginate_by = 25
+    paginator_class = search.CappedPaginator
 
     def get_queryset(self):
         params = self.request.GET
@@ -68,6 +76,7 @@ class PersonListView(RegistryReaderMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["persons"] = context["object_list"] = search.with_counts(context["object_list"])
         params = self.request.GET
         query = params.copy()
         query.pop("page", None)
@@ -91,9 +100,21 @@ class PersonDetailView(RegistryReaderMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["file"] = presentation.person_file(self.object)
-        context["actions"] = navigation.person_actions(self.request, self.object)
+        person = self.object
+        # The file as rendered is the same for every reader of the registry: rendered once per
+        # language until the data changes, and kept in the cache the server's processes share.
+        # What depends on the reader (actions, case work's cases) is rendered around it each time.
+        context["parts"] = dataversion.cached(
+            f"registry.person.{person.pk}.{get_language()}", lambda: _person_parts(person), alias="shared")
+        context["actions"] = navigation.person_actions(self.request, person)
         return context
+
+
+def _person_parts(person: Person) -> dict[str, str]:
+    """The reader-independent parts of a person's page, rendered."""
+    context = {"person": person, "file": presentation.person_file(person)}
+    return {"head": render_to_string("registry/_person_head.html", context),
+            "body": render_to_string("registry/_person_file.html", context)}
 
 
 class DocumentListView(RegistryReaderMixin, ListView):

@@ -153,7 +153,8 @@ class PersonDetailOut(PersonOut):
 
 
 class PersonPage(Schema):
-    count: int
+    count: int = Field(description="persons found, counted up to 10 000 (see count_capped)")
+    count_capped: bool = Field(False, description="more persons than count were found: narrow the filter")
     page: int
     page_size: int
     items: list[PersonOut]
@@ -282,15 +283,18 @@ def _person_out(person, mentions: int | None = None) -> dict[str, Any]:
 def list_persons(request: HttpRequest, filters: Query[PersonFilter]):
     """Persons, filtered by name (any script, via search keys), citizenship and status; paginated."""
     require(request, "persons.read")
-    from soraq.registry.services.search import find_persons
+    from soraq.registry.services.search import COUNT_CAP, count_capped, find_persons, with_counts
 
     persons = find_persons(filters.q, citizenship=filters.citizenship,
                            status=filters.status.value if filters.status else "")
     start = (filters.page - 1) * filters.page_size
-    items = list(persons[start:start + filters.page_size])
-    count = persons.count() if (items or filters.page > 1) else 0
-    return {"count": count, "page": filters.page, "page_size": filters.page_size,
-            "items": [_person_out(p) for p in items]}
+    items = with_counts(persons[start:start + filters.page_size])
+    if filters.page == 1 and len(items) < filters.page_size:
+        count = len(items)  # everything is on this page: no count query
+    else:
+        count = count_capped(persons)
+    return {"count": min(count, COUNT_CAP), "count_capped": count > COUNT_CAP, "page": filters.page,
+            "page_size": filters.page_size, "items": [_person_out(p) for p in items]}
 
 
 @api.get("/persons/{person_id}", response={200: PersonDetailOut, 401: Error, 403: Error, 404: Error},

@@ -7,8 +7,9 @@ tables go through small-cell suppression (:func:`soraq.sharing.disclosure.suppre
 the exact tables are for roles allowed ``statistics.full``.
 
 Tables are computed from plain records, so the same functions serve the page,
-the CSV download and the API; the registry is read once per minute at most
-(cached), which keeps the page fast on a large registry.
+the CSV download and the API; they are computed once per change of the data
+(and at most once a minute) and shared by the server's processes, which keeps
+the page fast on a large registry (:func:`registry_statistics`).
 """
 
 from __future__ import annotations
@@ -142,12 +143,24 @@ def compute(records: Iterable[PersonRecord], *, public: bool, k: int = K) -> Sta
     return Statistics(False, total, confirmed_total, tables)
 
 
-def forget_public_statistics() -> None:
-    """Drop the cached public tables (fresh and stale): who is counted publicly has changed."""
-    from django.core.cache import cache
+#: cache keys of the computed tables (in the "shared" cache: one computation serves every worker process)
+CACHE_KEYS = {True: "soraq.sharing.statistics.public", False: "soraq.sharing.statistics.full"}
 
-    key = "soraq.sharing.statistics.public"
-    cache.delete_many([key, f"{key}.stale"])
+
+def _shared_cache():
+    from django.core.cache import caches
+
+    return caches["shared"]
+
+
+#: this process's copy of the last tables read from the shared cache: public -> (version, tables)
+_in_process: dict[bool, tuple[str, Statistics]] = {}
+
+
+def forget_public_statistics() -> None:
+    """Drop the cached public tables: who is counted publicly has changed (recomputed at the next request)."""
+    _in_process.pop(True, None)
+    _shared_cache().delete(CACHE_KEYS[True])
 
 
 def consent_changed(sender, instance, update_fields=None, **_kwargs) -> None:
@@ -158,31 +171,45 @@ def consent_changed(sender, instance, update_fields=None, **_kwargs) -> None:
 
 
 def registry_statistics(*, public: bool, use_cache: bool = True) -> Statistics:
-    """The registry's statistics, recomputed at most once a minute per view.
+    """The registry's statistics, computed once per change of the data, at most once a minute.
 
-    When the minute is up, one request recomputes while the others are served the
-    previous tables (kept a day), so a large registry never makes many visitors
-    wait at once.
+    The tables are kept in the cache shared by the server's processes with the
+    data version they were computed from (:mod:`soraq.registry.dataversion`):
+    while the data is unchanged they are served as they are, however long ago
+    they were computed. When the data changed, the next request recomputes them,
+    unless they are less than :data:`CACHE_SECONDS` old (a registry that is
+    being filled is not recounted on every request) or another request is
+    recomputing them already: meanwhile everyone is served the previous tables,
+    so a large registry never makes many visitors wait at once.
     """
-    from django.core.cache import cache
-
+    from soraq.registry import dataversion
     from soraq.sharing.source import iter_stat_records
 
     if not use_cache:
         return compute(iter_stat_records(public=public), public=public)
-    key = f"soraq.sharing.statistics.{'public' if public else 'full'}"
-    fresh = cache.get(key)
-    if fresh is not None:
-        return fresh
-    stale = cache.get(f"{key}.stale")
-    if stale is not None and not cache.add(f"{key}.lock", 1, 300):
-        return stale  # someone else is recomputing
+    version = dataversion.current()  # read before the data: a change meanwhile makes the next request recount
+    mine = _in_process.get(public)
+    if mine is not None and mine[0] == version:
+        return mine[1]  # no need to read (and unpickle) the shared copy
+    cache = _shared_cache()
+    key = CACHE_KEYS[public]
+    entry = cache.get(key)
+    if entry is not None:
+        computed_for, computed_at, stats = entry
+        if computed_for == version:
+            _in_process[public] = (version, stats)
+            return stats
+        if time.time() - computed_at < CACHE_SECONDS:
+            return stats
+        if not cache.add(f"{key}.lock", 1, 300):
+            return stats  # someone else is recomputing
     try:
         stats = compute(iter_stat_records(public=public), public=public)
-        cache.set(key, stats, CACHE_SECONDS)
-        cache.set(f"{key}.stale", stats, 24 * 3600)
+        cache.set(key, (version, time.time(), stats), 24 * 3600)
+        _in_process[public] = (version, stats)
     finally:
-        cache.delete(f"{key}.lock")
+        if entry is not None:
+            cache.delete(f"{key}.lock")
     return stats
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 
 
@@ -159,6 +160,30 @@ if _flag("SORAQ_REQUIRE_POSTGRES") and "postgresql" not in DATABASES["default"][
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def _watch_writes(sender, connection, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    """Every database connection reports writes to registry data (soraq.registry.dataversion)."""
+    from soraq.registry.dataversion import watch
+
+    watch(connection)
+
+
+# Connected here, not in an AppConfig, because settings are the one module every process loads
+# (the server's workers, `soraq ingest`, `soraq watch`): a write from any of them must be seen.
+connection_created.connect(_watch_writes, dispatch_uid="soraq.registry.dataversion")
+
+# --- caches -----------------------------------------------------------------------------------
+# "default": in each process's memory (what is cached there is keyed by the data version, see
+# soraq.registry.dataversion, so no process serves another's outdated entry). "shared": files in the
+# var dir, shared by the server's worker processes, for what is costly to compute (statistics) and
+# for sessions (a logout must end the session in every worker at once).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "soraq",
+                "OPTIONS": {"MAX_ENTRIES": 5000}},
+    "shared": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+               "LOCATION": str(VAR_DIR / "cache"), "OPTIONS": {"MAX_ENTRIES": 2000}},
+}
+
 # --- authentication --------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -188,6 +213,9 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = _HTTPS
 SESSION_COOKIE_AGE = 60 * 60 * 12
+# Sessions read from the shared cache (no query per request), written through to the database.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_CACHE_ALIAS = "shared"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = _HTTPS
