@@ -107,3 +107,12 @@ def test_row_to_report_is_a_valid_report(tmp_path: Path, spec_schema: dict) -> N
 def test_row_to_report_refuses_other_documents() -> None:
     with pytest.raises(ValueError):
         row_to_report(SourceDocument(doc_id="x", text="y"))
+
+
+@pytest.mark.parametrize("date", ["31.02.2020", "2020-13", "2021-02-29", "13.2026"])
+def test_a_date_that_does_not_exist_fails_its_row(tmp_path: Path, date: str) -> None:
+    path = tmp_path / "dates.csv"
+    path.write_text(f"ФИО;Дата\nПримеров Иван;{date}\nВыдуманов Олег;29.02.2024\n", encoding="utf-8")
+    items = list(iter_documents([path], column_map=parse_column_map("name=ФИО,date=Дата")))
+    assert [type(i).__name__ for i in items] == ["IngestError", "SourceDocument"]
+    assert "is not a date" in items[0].reason and items[1].extra["row"]["date"] == "2024-02-29"

@@ -17,6 +17,7 @@ and the column; the other rows still come in.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import re
 from collections.abc import Iterator, Mapping
@@ -114,18 +115,27 @@ def _year(value: str, field: str, low: int = 1900, high: int = 2030) -> int:
     return int(found.group(1))
 
 
+def _exists(year: int, month: int = 1, day: int = 1) -> bool:
+    """A calendar date that exists (no 31 February, no month 13)."""
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def _partial_date(value: str, field: str) -> str:
     """ISO partial dates as they are, day.month.year and month.year turned round."""
     value = value.strip().split(" ")[0].split("T")[0]
-    if _PARTIAL_DATE.match(value):
+    if _PARTIAL_DATE.match(value) and _exists(*(int(p) for p in value.split("-"))):
         return value
     if found := _DMY.match(value):
         day, month, year = (int(g) for g in found.groups())
-        if 1 <= month <= 12 and 1 <= day <= 31:
+        if _exists(year, month, day):
             return f"{year:04d}-{month:02d}-{day:02d}"
     if found := _MY.match(value):
         month, year = int(found.group(1)), int(found.group(2))
-        if 1 <= month <= 12:
+        if _exists(year, month):
             return f"{year:04d}-{month:02d}"
     raise ReadError(f"{field} {value!r} is not a date (use 2026, 2026-01, 2026-01-15 or 15.01.2026)")
 
