@@ -56,6 +56,7 @@ class _Patterns:
     mid_month: re.Pattern[str] | None
     next_day: re.Pattern[str] | None
     this_year: re.Pattern[str] | None
+    same_year: re.Pattern[str] | None
     last_year: re.Pattern[str] | None
     last_summer: re.Pattern[str] | None
     last_month: re.Pattern[str] | None
@@ -125,6 +126,7 @@ def _patterns(lang: str) -> _Patterns:
         mid_month=opt("mid_month"),
         next_day=opt("next_day"),
         this_year=opt("this_year"),
+        same_year=opt("same_year"),
         last_year=opt("last_year"),
         last_summer=opt("last_summer"),
         last_month=opt("last_month"),
@@ -216,6 +218,12 @@ def _is_month_az(word: str) -> bool:
 # ---------------------------------------------------------------- resolution
 
 
+def _same_year(found: list["DateMention"], before: int) -> int | None:
+    """For "in June of the same year": the year of the last date named before it."""
+    prior = [f for f in found if f.end <= before]
+    return int(max(prior, key=lambda f: f.end).value[:4]) if prior else None
+
+
 def _resolve_year(month: int, day: int | None, base: date | None, this_year: bool, last_year: bool,
                   published: bool = True) -> int | None:
     """A year for a date given without one.
@@ -294,7 +302,8 @@ def find_dates(text: str, lang: str, base: date | None, published: bool = True) 
         day = int(day_s)
         explicit = bool(year_s)
         parsed = parse_with_dateparser(m.group(0), lang) if year_s else None
-        year: int | None = int(year_s) if year_s else _resolve_year(
+        year: int | None = int(year_s) if year_s else (_same_year(found, m.start()) if near(
+            pats.same_year, m.start(), m.end()) else None) or _resolve_year(
             month, day, base, near(pats.this_year, m.start(), m.end()),
             near(pats.last_year, m.start(), m.end()), published)
         if parsed is not None and parsed[1] == "day":
@@ -351,8 +360,9 @@ def find_dates(text: str, lang: str, base: date | None, published: bool = True) 
         if lang == "en" and m.group("month").lower() == "march" and not re.search(
                 r"\b(?:in|of|since|until|late|early|mid|by)\s+$", text[max(0, m.start() - 12) : m.start()], re.I):
             continue
-        month_year = _resolve_year(month, None, base, near(pats.this_year, m.start(), m.end()),
-                                   near(pats.last_year, m.start(), m.end(), 30), published)
+        month_year = (_same_year(found, m.start()) if near(pats.same_year, m.start(), m.end()) else None) or \
+            _resolve_year(month, None, base, near(pats.this_year, m.start(), m.end()),
+                          near(pats.last_year, m.start(), m.end(), 30), published)
         value = _iso(month_year, month)
         if value:
             found.append(DateMention(m.start(), m.end(), value))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from soraq.extract import scope
 from soraq.extract.context import DocContext
-from soraq.extract.dates import DateMention
+from soraq.extract.dates import DateMention, is_birth_context
 
 #: the usual order of a recruitment story, to order undated events
 #: event types that happen once in a story: several mentions are one event
@@ -38,25 +38,51 @@ class FoundEvent:
     distance: int = 0  # characters between the trigger and its date (for choosing among duplicates)
 
 
+def _distance(ctx: DocContext, d: DateMention, trigger: int, trigger_end: int) -> int:
+    """Characters between trigger and date; a clause boundary between them counts extra."""
+    if d.start >= trigger_end:
+        between = ctx.text[trigger_end : d.start]
+        gap = d.start - trigger_end
+    else:
+        between = ctx.text[d.end : trigger]
+        gap = (trigger - d.end) + 15  # a date before the trigger is a little less likely its own
+    return gap + 25 * len(re.findall(r"[,;:—–]", between))
+
+
+def _boundaries(ctx: DocContext, d: DateMention, trigger: int, trigger_end: int) -> int:
+    """Clause boundaries (commas, semicolons, dashes) between a trigger and a date."""
+    between = ctx.text[trigger_end : d.start] if d.start >= trigger_end else ctx.text[d.end : trigger]
+    return len(re.findall(r"[,;:—–]", between))
+
+
 def _date_for(ctx: DocContext, dates: list[DateMention], s_start: int, s_end: int, trigger: int,
-              trigger_end: int) -> tuple[str | None, int]:
-    """The sentence's date nearest the trigger (and its distance); one right after it is preferred."""
+              trigger_end: int, rivals: list[tuple[str, int, int]] | None = None,
+              etype: str | None = None) -> tuple[str | None, int]:
+    """The sentence's date nearest the trigger (and its distance); one right after it is preferred.
+
+    With two events and two (or more) dates in one sentence each date goes to the trigger nearest it
+    (``rivals``: the other asserted triggers of the sentence, (type, start, end)): a date
+    another event's trigger stands closer to is that event's, not this one's.
+    """
     inside = [d for d in dates if d.start >= s_start and d.end <= s_end]
     if not inside:
         return None, 10_000
+    if len(inside) > 1 and rivals and any(t != etype for t, _, _ in rivals):
+        def key(d: DateMention, a: int, b: int) -> tuple[int, int]:
+            return _boundaries(ctx, d, a, b), _distance(ctx, d, a, b)
 
-    def distance(d: DateMention) -> int:
-        """Characters between trigger and date; a clause boundary between them counts extra."""
-        if d.start >= trigger_end:
-            between = ctx.text[trigger_end : d.start]
-            gap = d.start - trigger_end
-        else:
-            between = ctx.text[d.end : trigger]
-            gap = (trigger - d.end) + 15  # a date before the trigger is a little less likely its own
-        return gap + 25 * len(re.findall(r"[,;:—–]", between))
+        def own(d: DateMention) -> bool:
+            mine = key(d, trigger, trigger_end)
+            return all(t == etype or key(d, a, b) >= mine for t, a, b in rivals)
 
-    best = min(inside, key=distance)
-    return best.value, distance(best)
+        owned = [d for d in inside if own(d)]
+        if not owned:  # "in May he was detained and signed": a date of the same clause is shared
+            owned = [d for d in inside if _boundaries(ctx, d, trigger, trigger_end) == 0]
+        if not owned:
+            return None, 10_000
+        inside = owned
+    best = min(inside, key=lambda d: _distance(ctx, d, trigger, trigger_end))
+    return best.value, _distance(ctx, best, trigger, trigger_end)
 
 
 def _undated(ctx: DocContext, etype: str, trigger: str) -> bool:
@@ -82,11 +108,13 @@ def find_events(ctx: DocContext, sentence_ids: list[int], dates: list[DateMentio
     A trigger counts only when its clause asserts it of the subject (:mod:`scope`):
     not negated, not hypothetical or threatened, not done to somebody else.
     """
-    usable = [d for d in dates if not any(s <= d.start < e for s, e in birth_spans)]
+    usable = [d for d in dates if not any(s <= d.start < e for s, e in birth_spans)
+              and not (len(d.value) == 4 and is_birth_context(ctx.text, d.start, ctx.lexicon))]
     raw: list[FoundEvent] = []
     hits = ctx.hits("events")
     since_then = ctx.hits("dates").sentences("since_then")
     wanted = set(sentence_ids)
+    asserted: list[tuple[str, int, int, int]] = []  # (type, sentence, start, end)
     for etype, found in hits.by_key.items():
         for k, start, end in found:
             if k not in wanted:
@@ -96,7 +124,13 @@ def find_events(ctx: DocContext, sentence_ids: list[int], dates: list[DateMentio
                 continue
             if not scope.asserted(ctx, k, start, end, etype, subject, noun=_undated(ctx, etype, ctx.text[start:end])):
                 continue
-            when, gap = _date_for(ctx, usable, s.start, s.end, start, end)
+            asserted.append((etype, k, start, end))
+    for etype, k, start, end in asserted:
+        s = ctx.sentences[k]
+        rivals = [(t, a, b) for t, kk, a, b in asserted if kk == k and (a, b) != (start, end)
+                  and not (a < end and start < b)]
+        if True:
+            when, gap = _date_for(ctx, usable, s.start, s.end, start, end, rivals, etype)
             if _undated(ctx, etype, ctx.text[start:end]):
                 when, gap = None, 10_000
             elif when is None and k in since_then:
