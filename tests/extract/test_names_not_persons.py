@@ -47,3 +47,8 @@ def test_azerbaijani_case_ending_sits_on_the_last_word_only() -> None:
 def test_a_place_in_the_locative_after_a_given_name_is_cut() -> None:
     found = names("Sonra Samir Moskvada taksi sürücüsü işləyirdi.", "az")
     assert found == [["Samir"]]
+
+
+def test_a_normaliser_keeps_the_russian_yo_of_the_text() -> None:
+    found = names("Братья Зафар и Сиёвуш Олимзода уехали на заработки.", "ru")
+    assert ["Сиёвуш", "Олимзода"] in found

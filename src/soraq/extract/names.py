@@ -151,6 +151,8 @@ def _ru_base(word: str, seen: frozenset[str], female: bool | None) -> str:
 
 
 def _match_case(original: str, base: str) -> str:
+    """``base`` written as ``original`` is: its capitals, and the "ё" a normaliser turned into "е"."""
+    base = "".join("ё" if b == "е" and i < len(original) and original[i] in "ёЁ" else b for i, b in enumerate(base))
     if original.isupper() and len(original) > 1:
         return base.upper()
     return "-".join(part[:1].upper() + part[1:] for part in base.split("-"))
