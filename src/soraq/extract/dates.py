@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from soraq.extract import az_suffixes
-from soraq.extract.lexicon import Lexicon, load, phrase_to_regex
+from soraq.extract.lexicon import Lexicon, load, phrase_to_regex, same_length_lower
 
 
 #: numeric dates: 12.03.2024, 12/03/2024 (day first, as in these languages) and ISO 2024-03-12
@@ -153,7 +153,7 @@ def _later_pattern(d: dict, num_alt: str, unit_words: dict[str, str]) -> re.Patt
 
 
 def _month_number(word: str, months: list[list[str]]) -> int | None:
-    w = word.lower().rstrip(".")
+    w = same_length_lower(word).rstrip(".")  # "İyulda" -> "iyulda" (str.lower adds a combining dot)
     for i, spellings in enumerate(months):
         for s in spellings:
             stem = s.lower().rstrip("*").rstrip(".")

@@ -145,26 +145,40 @@ def speaker_and_son(ctx: DocContext, found: list[tuple[NameGroup, Role]]) -> lis
 _RU_POSSESSIVE = re.compile(r"(?:его|её|ее|их|мой|моя|моего|моей|наш|наша|свой|своя)\s+\S+\s*$", re.IGNORECASE)
 
 
+def _kin_right_before(ctx: DocContext, start: int) -> str | None:
+    """The relation of a kinship word standing right before ``start`` (not after a possessive)."""
+    head = ctx.text[max(0, start - 30) : start]
+    if _RU_POSSESSIVE.search(head):
+        return None
+    for relation, p in ctx.lexicon.patterns("relations").items():
+        if p is not None and re.search(rf"(?:{p.pattern})\s*$", head, re.IGNORECASE):
+            return relation
+    return None
+
+
 def _owner_genitive(ctx: DocContext, m: Mention) -> bool:
-    """(ru) "жена Рахманова Дилноза": a kinship word, then the subject's surname in the genitive
-    (whose wife), then the relative's own given name; not "его мать Рахманова Гульнора", where
-    the surname after a possessive is the relative's own."""
+    """(ru) "жена Рахманова Дилноза", "сестра Равшана Дилноза": a kinship word, then the subject's
+    surname or given name in the genitive (whose wife, whose sister), then the relative's own given
+    name; not "его мать Рахманова Гульнора", where the surname after a possessive is her own."""
     words = m.text.split()
-    if len(words) < 2 or not words[0].lower().endswith(("а", "я")):
-        return False
-    head = ctx.text[max(0, m.start - 30) : m.start]
-    kin = any(p is not None and re.search(rf"(?:{p.pattern})\s*$", head, re.IGNORECASE)
-              for p in ctx.lexicon.patterns("relations").values())
-    if not kin or _RU_POSSESSIVE.search(head):
+    if len(words) < 2 or not words[0].lower().endswith(("а", "я")) or _kin_right_before(ctx, m.start) is None:
         return False
     owner = fold(words[0])[:-1]
-    return any(s.family and s.sex != "female" and fold(s.family) == owner for s in ctx.subjects)
+    return any(s.sex != "female" and any(part and fold(part) == owner for part in (s.family, s.given))
+               for s in ctx.subjects)
 
 
-def drop_owner_genitive(ctx: DocContext, found: list[tuple[NameGroup, Role]]) -> None:
-    """Relatives named after the subject ("жена Рахманова Дилноза") keep only their own name."""
+def drop_owner_genitive(ctx: DocContext, found: list[tuple[NameGroup, Role]],
+                        others: list[NameGroup] = ()) -> list[tuple[NameGroup, Role]]:  # type: ignore[assignment]
+    """Relatives named after the subject ("жена Рахманова Дилноза") keep only their own name; a
+    quoted person or unplaced name so introduced is that relative. Returns the relatives."""
     if ctx.lang != "ru":
-        return
+        return found
+    found = list(found)
+    for group in others:
+        if all(group is not g for g, _ in found) and any(_owner_genitive(ctx, m) for m in group.mentions):
+            m = next(m for m in group.mentions if _owner_genitive(ctx, m))
+            found.append((group, Role("relative", _kin_right_before(ctx, m.start))))
     for group, _ in found:
         for i, m in enumerate(group.mentions):
             if not _owner_genitive(ctx, m):
@@ -175,6 +189,7 @@ def drop_owner_genitive(ctx: DocContext, found: list[tuple[NameGroup, Role]]) ->
             given, family, patronymic, marker, sex = _split_parts(tokens, ctx.lang)
             group.mentions[i] = Mention(m.start + cut, m.end, m.text[cut:], tokens, given, family, patronymic,
                                         marker, sex or m.sex, m.from_ner)
+    return found
 
 
 #: how A is related to B when B is A's <relation>: by A's sex (male, female)
@@ -219,4 +234,41 @@ def narrator_namesakes(ctx: DocContext, found: list[tuple[NameGroup, Role]]) -> 
                 ctx.subjects.remove(a)
             out = [(g, r) for g, r in out if g is not b]
             out.append((a, Role("relative", female if a.sex == "female" else male)))
+    return out
+
+
+def _narrator_cue(ctx: DocContext) -> re.Pattern[str] | None:
+    return ctx.lexicon.pattern("names", "narrator_before")
+
+
+def first_person_narrators(ctx: DocContext, groups: list[NameGroup],
+                           found: list[tuple[NameGroup, Role]]) -> list[tuple[NameGroup, Role]]:
+    """The writer of a tracing request who names herself ("My name is X", "Меня зовут X",
+    "Mən, X, ...") is the subject's relative, her relation read from how she speaks of him
+    ("my brother" -> sister or brother by her sex); never a subject of the report."""
+    cue = _narrator_cue(ctx)
+    if cue is None:
+        return found
+    out = list(found)
+    for group in groups:
+        known = next((i for i, (g, _) in enumerate(out) if g is group), None)
+        if known is not None and out[known][1].relation not in (None, "relative"):
+            continue
+        narrated = False
+        for m in group.mentions:
+            head = ctx.text[max(0, m.start - 40) : m.start]
+            if any(len(head) - c.end() <= 2 for c in cue.finditer(head)):
+                narrated = True
+                break
+        if not narrated or group.best.size < 2:
+            continue
+        relation = _kin_relation(ctx, group, list(range(len(ctx.sentences))))
+        if known is not None:
+            out[known] = (group, Role("relative", relation or "relative"))
+            continue
+        if group in ctx.subjects:
+            if len(ctx.subjects) == 1:
+                continue  # the only one named: the writer is telling her own story
+            ctx.subjects.remove(group)
+        out.append((group, Role("relative", relation or "relative")))
     return out
