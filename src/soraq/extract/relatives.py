@@ -157,7 +157,7 @@ def _kin_right_before(ctx: DocContext, start: int) -> str | None:
 
 
 def _owner_genitive(ctx: DocContext, m: Mention) -> bool:
-    """(ru) "жена Рахманова Дилноза", "сестра Равшана Дилноза": a kinship word, then the subject's
+    """(ru) "жена Рахманова Севара", "сестра Тимура Нигора": a kinship word, then the subject's
     surname or given name in the genitive (whose wife, whose sister), then the relative's own given
     name; not "его мать Рахманова Гульнора", where the surname after a possessive is her own."""
     words = m.text.split()
@@ -170,7 +170,7 @@ def _owner_genitive(ctx: DocContext, m: Mention) -> bool:
 
 def drop_owner_genitive(ctx: DocContext, found: list[tuple[NameGroup, Role]],
                         others: list[NameGroup] = ()) -> list[tuple[NameGroup, Role]]:  # type: ignore[assignment]
-    """Relatives named after the subject ("жена Рахманова Дилноза") keep only their own name; a
+    """Relatives named after the subject ("жена Рахманова Севара") keep only their own name; a
     quoted person or unplaced name so introduced is that relative. Returns the relatives."""
     if ctx.lang != "ru":
         return found
