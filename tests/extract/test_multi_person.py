@@ -18,21 +18,21 @@ Nurlan Sydykbekov, 31, from Osh, left for Moscow in March 2024 to work on buildi
 
 Bolot Jumabaev, 26, worked as a courier in Kazan. He was recruited in May 2025. His family has heard nothing from him since August.
 
-Eldiyar Tokonov, 40, a driver from Naryn, was captured by Ukrainian forces in September 2025. He appeared in a video and asked to be exchanged. His wife, Aizada, has appealed to the government.
+Eldiyar Tokonov, 40, a driver from Talas, was captured by Ukrainian forces in September 2025. He appeared in a video and asked to be exchanged. His wife, Aizada, has appealed to the government.
 """,
     "ru": """Три судьбы: граждане Таджикистана на войне
 
-Фаррух Назаров, 1990 года рождения, уехал в Россию в 2023 году. В мае 2025 года его задержали в Самаре, и через неделю он подписал контракт с Минобороны России. В августе он погиб под Покровском.
+Шухрат Назаров, 1990 года рождения, уехал в Россию в 2023 году. В мае 2025 года его задержали в Самаре, и через неделю он подписал контракт с Минобороны России. В августе он погиб под Покровском.
 
-Сухроб Хайдаров работал на стройке в Подмосковье. Он подписал контракт в июне 2025 года и был отправлен на фронт. С сентября он не выходит на связь.
+Исмоил Хайдаров работал на стройке в Подмосковье. Он подписал контракт в июне 2025 года и был отправлен на фронт. С сентября он не выходит на связь.
 
-Рустам Мирзоев, 35 лет, попал в плен в октябре 2025 года. Его жена Мадина обратилась к властям с просьбой помочь.
+Дилшод Мирзоев, 35 лет, попал в плен в октябре 2025 года. Его жена Мадина обратилась к властям с просьбой помочь.
 """,
     "az": """Üç həmyerlinin taleyi
 
-Elvin Qasımov 1992-ci ildə anadan olub. O, 2023-cü ildə Rusiyaya işləməyə gedib. 2025-ci ilin mayında Moskvada saxlanılıb və Rusiya ordusu ilə müqavilə imzalayıb. Avqustda Ukraynada həlak olub.
+Rəvan Qasımov 1992-ci ildə anadan olub. O, 2023-cü ildə Rusiyaya işləməyə gedib. 2025-ci ilin mayında Moskvada saxlanılıb və Rusiya ordusu ilə müqavilə imzalayıb. Avqustda Ukraynada həlak olub.
 
-Tural Rzaquliyev Kazanda sürücü işləyirdi. O, iyunda müqavilə imzalayıb və cəbhəyə göndərilib. Sentyabrdan ondan xəbər yoxdur.
+Fuad Rzaquliyev Kazanda sürücü işləyirdi. O, iyunda müqavilə imzalayıb və cəbhəyə göndərilib. Sentyabrdan ondan xəbər yoxdur.
 
 Rəşad Nağıyev oktyabrda Ukraynada əsir düşüb. Onun həyat yoldaşı Xuraman dövlətə müraciət edib.
 """,
@@ -78,11 +78,11 @@ def test_a_possessive_kinship_word_keeps_the_relatives_own_surname(extract) -> N
 
 
 def test_relatives_with_names_no_list_knows(extract) -> None:  # type: ignore[no-untyped-def]
-    text = ("Sri Lankan citizen Nuwan Shokirov, 38, was wounded near Pokrovsk while fighting for the Russian army. "
+    text = ("Sri Lankan citizen Kasun Shokirov, 38, was wounded near Pokrovsk while fighting for the Russian army. "
             "His wife, Dilrukshi, says he calls every few days.")
     p = extract(text, "kin-unknown", published="2025-12-01").persons
     assert [(r.name, r.relation) for r in p[0].relatives] == [("Dilrukshi", "wife")]
-    text = ("Azərbaycan vətəndaşı Orxan Bağırzadə Rusiya ordusu ilə müqavilə imzalayıb və Ukraynada cəbhəyə "
+    text = ("Azərbaycan vətəndaşı Rəvan Bağırzadə Rusiya ordusu ilə müqavilə imzalayıb və Ukraynada cəbhəyə "
             "göndərilib. Anası Xuraman xanım və bacısı Aygün dövlətdən kömək istəyir.")
     p = extract(text, "kin-az", published="2025-12-01").persons
     assert sorted((r.name, r.relation) for r in p[0].relatives) == [("Aygün", "sister"), ("Xuraman", "mother")]

@@ -30,7 +30,7 @@ def test_a_threatened_prison_term_is_no_sentence(person) -> None:  # type: ignor
 
 
 def test_future_and_conditional_verbs_in_azerbaijani_are_no_events(person) -> None:  # type: ignore[no-untyped-def]
-    p = person("Azərbaycan vətəndaşı Rauf Məmmədli Rusiyada polis tərəfindən saxlanılıb. Ona deyiblər ki, "
+    p = person("Azərbaycan vətəndaşı Fuad Məmmədli Rusiyada polis tərəfindən saxlanılıb. Ona deyiblər ki, "
                "Rusiya ordusu ilə müqavilə imzalamasa həbs olunacaq və cəbhəyə göndəriləcək.")
     types = event_types(p)
     assert "detention" in types

@@ -209,7 +209,7 @@ def _tells_war_events(ctx: DocContext, group: NameGroup, others: list[NameGroup]
 
 def narrator_namesakes(ctx: DocContext, found: list[tuple[NameGroup, Role]]) -> list[tuple[NameGroup, Role]]:
     """A narrator who shares the subject's surname and calls him "my/his brother, son ..." is the
-    subject's relative, not a subject ("Ramil ... his younger brother Orxan Babayev is in a
+    subject's relative, not a subject ("Kamal ... his younger brother Tunde Babayev is in a
     training camp"): the one introduced by the kinship word is the subject when his sentences tell
     the war events and the narrator's own sentences tell none; the narrator is related to him the
     other way round. Returns the updated list of relatives."""
