@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 #: Faker locales whose given names are used (only those Faker ships)
 FAKER_LOCALES = (
@@ -48,14 +48,26 @@ _STRICT_SURNAME = re.compile(
 _FEMALE_SURNAME = re.compile(r"(?:[oe]va|yeva|skaya|ova|ова|ева|ина|ская|кызы|qızı|kyzy)$", re.IGNORECASE)
 
 
+_FOLD_TABLE = str.maketrans({**_CYR, "ə": "a", "ı": "i", "ç": "ch", "ş": "sh"})
+_NON_WORD = re.compile(r"[^\w ]|_")
+
+
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower-case Latin skeleton of a word: script, accents and common spelling variants removed."""
-    text = (text or "").lower().replace("ə", "a").replace("ı", "i").replace("ç", "ch").replace("ş", "sh")
-    text = "".join(_CYR.get(ch, ch) for ch in text)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if ch.isalnum() or ch == " ")
+    """Lower-case Latin skeleton of a word: script, accents and common spelling variants removed.
+
+    Cached: the same few thousand name words are folded again and again (name lists at
+    start-up, every mention of every document).
+    """
+    text = (text or "").lower().translate(_FOLD_TABLE)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if ch.isalnum() or ch == " ")
+    else:
+        text = _NON_WORD.sub("", text)
     for a, b in _SKELETON:
-        text = text.replace(a, b)
+        if a in text:
+            text = text.replace(a, b)
     return " ".join(text.split())
 
 

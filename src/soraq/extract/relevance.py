@@ -114,7 +114,7 @@ def _head(word: str) -> str:
 
 
 @cache
-def _country_patterns(lang: str) -> dict[str, list[re.Pattern[str]]]:
+def _country_patterns(lang: str) -> dict[str, list[str]]:
     """Every country (but Russia and Ukraine) named in a person's context, from CLDR names via babel,
     one pattern per country, keyed by the first letters of its stem.
 
@@ -122,17 +122,24 @@ def _country_patterns(lang: str) -> dict[str, list[re.Pattern[str]]]:
     lexicon lists; a bare country name ("talks in Turkey") is not enough. Keyed
     so that a document runs only the patterns of the countries whose stem begins
     one of its words (one big alternation would cost milliseconds per document).
+    The patterns are kept as text and compiled when a document first needs one
+    (:func:`_compiled`): compiling all of them would cost a second at start-up.
     """
     template = _COUNTRY_CONTEXT.get(lang)
     if template is None:
         return {}
-    by_head: dict[str, list[re.Pattern[str]]] = {}
+    by_head: dict[str, list[str]] = {}
     for stem in _country_stems(lang):
         lower, upper = re.escape(stem.lower()), re.escape(stem)
         body = template.replace("{{", "\0").replace("}}", "\1").replace("{name}", lower).replace("{Name}", upper)
         body = body.replace("\0", "{").replace("\1", "}")
-        by_head.setdefault(_head(stem), []).append(re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE))
+        by_head.setdefault(_head(stem), []).append(rf"(?<!\w)(?:{body})")
     return by_head
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
 
 
 _WORD_RE = re.compile(r"\w+")
@@ -152,7 +159,8 @@ def country_mentions(text: str, lang: str) -> list[re.Match[str]]:
                 windows.setdefault(head, []).append((max(0, word.start() - 40), word.end() + 40))
     found: dict[tuple[int, int], re.Match[str]] = {}
     for head, spans in windows.items():
-        for pattern in patterns[head]:
+        for source in patterns[head]:
+            pattern = _compiled(source)
             for start, end in spans:
                 for m in pattern.finditer(text, start, end):
                     found.setdefault(m.span(), m)
