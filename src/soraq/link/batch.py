@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from soraq.link import frequency, model
-from soraq.link.block import blocking_key_lists
+from soraq.link.block import blocking_keys, max_block
 from soraq.link.compare.names import _father_given
 from soraq.link.compare.prepare import Prepared, prepare
 from soraq.link.mention import Mention
@@ -78,36 +78,46 @@ def veto_table(comp: model.Comparison) -> np.ndarray:
 
 
 def candidate_arrays(mentions: Sequence[Mention], key_lists: list[list[str]] | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Index arrays (I, J), I < J, of every pair of mentions sharing a blocking key, each once."""
-    lists = key_lists if key_lists is not None else blocking_key_lists(mentions)
+    """Index arrays (I, J), I < J, of every pair of mentions sharing a blocking key, each once.
+
+    Without ``key_lists`` the keys come from :func:`soraq.link.block.blocking_keys`, and the
+    keys shared by too many mentions are dropped here with numpy (the same rule as
+    :func:`soraq.link.block.blocking_key_lists`, without a Python list per mention).
+    """
+    raw = key_lists if key_lists is not None else [blocking_keys(m) for m in mentions]
+    n = len(mentions)
     key_id: dict[str, int] = {}
-    owner: list[int] = []
-    keys: list[int] = []
-    for i, ks in enumerate(lists):
-        for k in ks:
-            kid = key_id.setdefault(k, len(key_id))
-            owner.append(i)
-            keys.append(kid)
-    if not owner:
+    sizes_per = np.fromiter((len(ks) for ks in raw), dtype=np.int64, count=n)
+    total = int(sizes_per.sum())
+    keys_a = np.fromiter((key_id.setdefault(k, len(key_id)) for ks in raw for k in ks), dtype=np.int64, count=total)
+    owner_a = np.repeat(np.arange(n, dtype=np.int64), sizes_per)
+    if total == 0:
         return np.empty(0, np.int64), np.empty(0, np.int64)
-    owner_a = np.asarray(owner, dtype=np.int64)
-    keys_a = np.asarray(keys, dtype=np.int64)
+    if key_lists is None:  # drop keys gathering too many mentions
+        limit = np.fromiter((max_block(k) for k in key_id), dtype=np.int64, count=len(key_id))
+        ok = np.bincount(keys_a, minlength=len(key_id)) <= limit
+        keep = ok[keys_a]
+        keys_a, owner_a = keys_a[keep], owner_a[keep]
+    del key_id
     order = np.argsort(keys_a, kind="stable")
     owner_a, keys_a = owner_a[order], keys_a[order]
+    if len(keys_a) == 0:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
     starts = np.flatnonzero(np.r_[True, keys_a[1:] != keys_a[:-1]])
     sizes = np.diff(np.r_[starts, len(keys_a)])
-    n = len(mentions)
     codes: list[np.ndarray] = []
     for size in np.unique(sizes):
         if size < 2:
             continue
         block_starts = starts[sizes == size]
-        members = owner_a[block_starts[:, None] + np.arange(size)[None, :]]  # (blocks, size)
         x, y = np.triu_indices(int(size), k=1)
-        a, b = members[:, x].ravel(), members[:, y].ravel()
-        lo, hi = np.minimum(a, b), np.maximum(a, b)
-        keep = lo != hi
-        codes.append(np.unique(lo[keep] * n + hi[keep]))
+        for chunk in range(0, len(block_starts), max(1, 2_000_000 // len(x))):
+            bs = block_starts[chunk : chunk + max(1, 2_000_000 // len(x))]
+            members = owner_a[bs[:, None] + np.arange(size)[None, :]]  # (blocks, size)
+            a, b = members[:, x].ravel(), members[:, y].ravel()
+            lo, hi = np.minimum(a, b), np.maximum(a, b)
+            keep = lo != hi
+            codes.append(np.unique(lo[keep] * n + hi[keep]))
     if not codes:
         return np.empty(0, np.int64), np.empty(0, np.int64)
     allc = np.unique(np.concatenate(codes))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
+from soraq.link.model import COMPARISONS
 from soraq.link.results import HumanDecision, PairScore
 
 ScoreFn = Callable[[str, str], PairScore]
@@ -119,7 +120,7 @@ def cluster(
         ra, rb = groups.find(p.a_id), groups.find(p.b_id)
         if ra != rb and compatible(ra, rb, strict=False):
             groups.union(ra, rb)
-    rare = _rare_name_test(groups, ids, name_keys, compatible) if name_keys is not None else None
+    rare = _rare_name_test(groups, ids, name_keys, compatible, pair) if name_keys is not None else None
     _promote_unique_reviews(groups, [p for p in scored if p.decision == "review"], compatible, known, bare, rare)
     out = [sorted(m) for m in groups.members.values()]
     return sorted(out, key=lambda c: (-len(c), c[0]))
@@ -127,11 +128,20 @@ def cluster(
 
 #: a name is still rare when at most this many other groups carry it, none of them a
 #: different person from the two (a third report of the same man, not yet joined)
-MAX_RARE_OTHERS = 1
+MAX_RARE_OTHERS = 2
+#: the weakest name level that is still the full name (a typo: "fuzzy")
+FULL_NAME_WEIGHT = min(
+    lv.weight for k, lv in next(c for c in COMPARISONS if c.name == "name").levels.items()
+    if k in ("exact", "transliteration", "fuzzy")
+)
+
+
+def _name_weight(p: PairScore) -> float:
+    return next((r.weight for r in p.reasons if r.feature == "name"), 0.0)
 
 
 def _rare_name_test(
-    groups: _Groups, ids: Sequence[str], name_keys: Callable[[str], frozenset[str]], compatible
+    groups: _Groups, ids: Sequence[str], name_keys: Callable[[str], frozenset[str]], compatible, pair: ScoreFn
 ) -> Callable[[str, str], bool]:
     """A test: do two groups share a name that no third group in the data carries?
 
@@ -141,6 +151,11 @@ def _rare_name_test(
     no namesake candidate left. Two groups of one rare name are then far more often one man
     whose reports gave different facts than two men of that name both in the registry.
     """
+    def _same_full_name(a: str, b: str) -> bool:
+        """Every pair across agrees on the name, and one at least on the full name (a typo allowed)."""
+        weights = [_name_weight(pair(x, y)) for x in groups.members[a] for y in groups.members[b]]
+        return min(weights) > 0 and max(weights) >= FULL_NAME_WEIGHT
+
     bearers: dict[str, list[str]] = {}
     for mid in ids:
         for k in name_keys(mid):
@@ -149,7 +164,7 @@ def _rare_name_test(
     def rare(a: str, b: str) -> bool:
         keys_a = {k for m in groups.members[a] for k in name_keys(m)}
         keys_b = {k for m in groups.members[b] for k in name_keys(m)}
-        if keys_a.isdisjoint(keys_b):
+        if not _same_full_name(a, b):
             return False
         others = {groups.find(m) for k in keys_a | keys_b for m in bearers[k]} - {a, b}
         return len(others) <= MAX_RARE_OTHERS and all(

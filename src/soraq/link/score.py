@@ -57,9 +57,17 @@ def pair_from_levels(
 
     ``adjust`` is the name-frequency adjustment (bits, reason) of :mod:`soraq.link.frequency`.
     """
+    if full is None:
+        total, contradiction, shared = _from_labels(tuple(labels))
+        reasons = list(shared)
+        if adjust[1] is not None:
+            total += adjust[0]
+            reasons.append(Reason("name_frequency", adjust[0], adjust[1]))
+        p = model.probability(total)
+        return PairScore(a_id, b_id, p, total, reasons, decide(p), contradiction)
     total = model.prior_weight()
     contradiction = False
-    reasons = [_prior_reason() if full is not None else level_reason_prior()]
+    reasons = [_prior_reason()]
     for k, (comp, label) in enumerate(zip(model.COMPARISONS, labels)):
         if not label:
             continue
@@ -75,6 +83,22 @@ def pair_from_levels(
         reasons.append(Reason("name_frequency", adjust[0], adjust[1]))
     p = model.probability(total)
     return PairScore(a_id, b_id, p, total, reasons, decide(p), contradiction)
+
+
+@lru_cache(maxsize=100_000)
+def _from_labels(labels: tuple[str | None, ...]) -> tuple[float, bool, tuple[Reason, ...]]:
+    """(weight, contradiction, reasons naming the levels) of one combination of levels."""
+    total = model.prior_weight()
+    contradiction = False
+    reasons = [level_reason_prior()]
+    for comp, label in zip(model.COMPARISONS, labels):
+        if not label:
+            continue
+        level = comp.levels[label]
+        total += level.weight
+        contradiction = contradiction or level.veto
+        reasons.append(level_reason(comp.name, label))
+    return total, contradiction, tuple(reasons)
 
 
 @lru_cache(maxsize=1)

@@ -166,7 +166,7 @@ def _predict_duckdb(ms: Sequence[Mention], records: list[dict[str, Any]], floor:
     from duckdb.func import ARROW  # type: ignore[import-not-found]
     from splink import DuckDBAPI, Linker
 
-    con = duckdb.connect(config={"preserve_insertion_order": False, "memory_limit": "3GB"})
+    con = duckdb.connect(config={"preserve_insertion_order": False, "memory_limit": "3GB", "threads": 2})
     con.create_function(UDF_NAME, _udf(ms), ["BIGINT", "BIGINT"], "VARCHAR", type=ARROW, side_effects=False)
     db_api = DuckDBAPI(connection=con)
     table = pa.Table.from_pylist(records, schema=pa.schema([("unique_id", pa.int64()), ("block_keys", pa.list_(pa.string()))]))
