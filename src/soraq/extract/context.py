@@ -32,6 +32,7 @@ class DocContext:
     _lower: str | None = None
     stated_citizenship: list[tuple[int, int, int, str]] | None = None  # see facts.citizenship
     _starts: dict[str, list[int]] = field(default_factory=dict)
+    present_words: dict[tuple[str, bool], bool] = field(default_factory=dict)  # first words of phrases seen
 
     def lower_text(self) -> str:
         """The text in lower case with every offset kept (one character for one character)."""
@@ -99,11 +100,16 @@ class Hits:
     def __init__(self, ctx: "DocContext", section: str):
         self.by_key: dict[str, list[tuple[int, int, int]]] = {}
         words = ctx.words()
+        present = ctx.present_words
         for key, entries in ctx.lexicon.phrase_index(section).items():
             spans: set[tuple[int, int]] = set()
             for first, prefix, pattern in entries:
-                if first and not _has_word(words, first, prefix):
-                    continue
+                if first:
+                    there = present.get((first, prefix))
+                    if there is None:
+                        there = present[(first, prefix)] = _has_word(words, first, prefix)
+                    if not there:
+                        continue
                 if first:  # anchor the phrase at each occurrence of its first word: no full scan
                     for pos in ctx.starts(first):
                         m = pattern.match(ctx.text, pos)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from soraq.extract import az_suffixes
 from soraq.extract.lexicon import load
@@ -320,6 +320,7 @@ def _cut_origin_adjective(run: list[tuple[int, str]], lang: str) -> list[tuple[i
     return run
 
 
+@lru_cache(maxsize=1 << 14)  # the same capitalised words recur in every document
 def _is_demonym(word: str, lang: str) -> bool:
     """A nationality word ("Кыргызстанца", "Azerbaijani") that may open a capitalised run."""
     return any(p is not None and p.fullmatch(word) for p in load(lang).patterns("citizenship").values()) or any(
@@ -332,12 +333,14 @@ def _organisation_stems(lang: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in load(lang).words("names", "organisation"))
 
 
+@lru_cache(maxsize=1 << 14)  # the same capitalised words recur in every document
 def _is_organisation_word(word: str, lang: str) -> bool:
     """An outlet's or organisation's word ("Wire", "Forum", "Агентство", "Mərkəzi"), case endings allowed."""
     lower = word.lower()
     return any(lower.startswith(stem) and len(lower) - len(stem) <= 4 for stem in _organisation_stems(lang))
 
 
+@lru_cache(maxsize=1 << 14)  # the same capitalised words recur in every document
 def _is_opener(word: str, lang: str) -> bool:
     """A word opening a capitalised run without being part of the name ("Former", "Братья", "Qardaşlar")."""
     return word.lower() in {w.lower() for w in load(lang).words("names", "openers")}
@@ -349,6 +352,7 @@ def _is_outlet_credit(text: str, start: int, end: int) -> bool:
     return text[start - 1 : start] == "(" and re.match(r"\)[ \u00a0]*[-\u2013\u2014]", text[end : end + 4]) is not None
 
 
+@lru_cache(maxsize=1 << 14)  # the same capitalised words recur in every document
 def _is_kin_word(word: str, lang: str) -> bool:
     """A kinship word opening a sentence ("Atası Famil ...", "Mother Jane ...") is not part of a name."""
     return any(p is not None and p.fullmatch(word) for p in load(lang).patterns("relations").values())

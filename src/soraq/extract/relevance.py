@@ -33,7 +33,7 @@ import re
 from functools import cache
 
 from soraq.extract.context import DocContext
-from soraq.extract.lexicon import LANGUAGES, load
+from soraq.extract.lexicon import LANGUAGES, load, same_length_lower
 
 # The two countries of the war itself: their citizens are not "foreign nationals".
 _WAR_PARTIES = frozenset({"RU", "UA"})
@@ -152,10 +152,12 @@ def country_mentions(text: str, lang: str) -> list[re.Match[str]]:
         return []
     # where each country's stem may begin a word: its pattern runs only around there
     windows: dict[str, list[tuple[int, int]]] = {}
-    for word in _WORD_RE.finditer(text):
+    for word in _WORD_RE.finditer(same_length_lower(text)):  # offsets kept ("İ" -> "i")
         w = word.group()
-        for n in (3, 4, 5):
-            if len(w) >= n and (head := _head(w[:n])) in patterns:
+        if len(w) < 3:
+            continue
+        for head in {w[:3], w[:4], w[:5]}:
+            if head in patterns:
                 windows.setdefault(head, []).append((max(0, word.start() - 40), word.end() + 40))
     found: dict[tuple[int, int], re.Match[str]] = {}
     for head, spans in windows.items():

@@ -32,24 +32,25 @@ def decide(ctx: DocContext, event_types: list[str], sentence_ids: list[int],
     for t in event_types:
         if t in EVENT_STATUS:
             found.setdefault(EVENT_STATUS[t], None)
-    hedge = ctx.lexicon.pattern("status", "uncertain")
-    for k in sentence_ids:
-        text = ctx.sentences[k].text
-        hedged = hedge is not None and hedge.search(text) is not None
-        for status, pattern in ctx.lexicon.patterns("status").items():
-            if status == "uncertain" or pattern is None:
+    hedged = ctx.hits("status").sentences("uncertain")
+    wanted = set(sentence_ids)
+    # status phrases are matched once per document (shared by all its subjects), then filtered
+    for status, matches in ctx.hits("status").by_key.items():
+        if status == "uncertain":
+            continue
+        etype = _STATUS_EVENT.get(status, "")
+        exclusion = ctx.lexicon.pattern("event_exclusions", etype)
+        for k, start, end in matches:
+            if k not in wanted or (status == "killed" and k in hedged):
                 continue
-            if hedged and status == "killed":
+            s = ctx.sentences[k]
+            if exclusion is not None and any(s.start + x.start() <= end and s.start + x.end() >= start
+                                             for x in exclusion.finditer(s.text)):
                 continue
-            exclusion = ctx.lexicon.pattern("event_exclusions", _STATUS_EVENT.get(status, ""))
-            etype = _STATUS_EVENT.get(status, "")
-            s0 = ctx.sentences[k].start
-            hit = next((m for m in pattern.finditer(text) if (exclusion is None or not any(
-                x.start() <= m.end() and x.end() >= m.start() for x in exclusion.finditer(text)))
-                and scope.asserted(ctx, k, s0 + m.start(), s0 + m.end(), etype, subject)), None)
-            if hit:
+            if scope.asserted(ctx, k, start, end, etype, subject):
                 if found.get(status) is None:
                     found[status] = k
+                break
     for status in PRECEDENCE:
         if status in found:
             return status, found[status]
