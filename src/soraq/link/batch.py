@@ -15,6 +15,7 @@ duplicates dropped with ``np.unique``.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
@@ -84,13 +85,17 @@ def candidate_arrays(mentions: Sequence[Mention], key_lists: list[list[str]] | N
     keys shared by too many mentions are dropped here with numpy (the same rule as
     :func:`soraq.link.block.blocking_key_lists`, without a Python list per mention).
     """
-    raw = key_lists if key_lists is not None else [blocking_keys(m) for m in mentions]
     n = len(mentions)
     key_id: dict[str, int] = {}
-    sizes_per = np.fromiter((len(ks) for ks in raw), dtype=np.int64, count=n)
-    total = int(sizes_per.sum())
-    keys_a = np.fromiter((key_id.setdefault(k, len(key_id)) for ks in raw for k in ks), dtype=np.int64, count=total)
-    owner_a = np.repeat(np.arange(n, dtype=np.int64), sizes_per)
+    ids = array("q")
+    sizes = array("q")
+    for ks in key_lists if key_lists is not None else (blocking_keys(m) for m in mentions):
+        sizes.append(len(ks))
+        ids.extend(key_id.setdefault(k, len(key_id)) for k in ks)
+    keys_a = np.frombuffer(ids, dtype=np.int64).copy() if len(ids) else np.empty(0, np.int64)
+    total = len(keys_a)
+    owner_a = np.repeat(np.arange(n, dtype=np.int64), np.frombuffer(sizes, dtype=np.int64)) if n else keys_a
+    del ids, sizes
     if total == 0:
         return np.empty(0, np.int64), np.empty(0, np.int64)
     if key_lists is None:  # drop keys gathering too many mentions
@@ -104,12 +109,12 @@ def candidate_arrays(mentions: Sequence[Mention], key_lists: list[list[str]] | N
     if len(keys_a) == 0:
         return np.empty(0, np.int64), np.empty(0, np.int64)
     starts = np.flatnonzero(np.r_[True, keys_a[1:] != keys_a[:-1]])
-    sizes = np.diff(np.r_[starts, len(keys_a)])
+    block_sizes = np.diff(np.r_[starts, len(keys_a)])
     codes: list[np.ndarray] = []
-    for size in np.unique(sizes):
+    for size in np.unique(block_sizes):
         if size < 2:
             continue
-        block_starts = starts[sizes == size]
+        block_starts = starts[block_sizes == size]
         x, y = np.triu_indices(int(size), k=1)
         for chunk in range(0, len(block_starts), max(1, 2_000_000 // len(x))):
             bs = block_starts[chunk : chunk + max(1, 2_000_000 // len(x))]

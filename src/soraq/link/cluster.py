@@ -94,8 +94,18 @@ def cluster(
             cache[k] = score(x, y)
         return cache[k]
 
+    memo: dict[tuple[str, int, str, int, bool], bool] = {}
+
     def compatible(ra: str, rb: str, strict: bool) -> bool:
+        """No pair across the two groups forbids joining them (memoised while both groups stay as they are)."""
         ma, mb = groups.members[ra], groups.members[rb]
+        key = (ra, len(ma), rb, len(mb), strict)
+        known_answer = memo.get(key)
+        if known_answer is None:
+            known_answer = memo[key] = _compatible(ma, mb, strict)
+        return known_answer
+
+    def _compatible(ma: list[str], mb: list[str], strict: bool) -> bool:
         if len(ma) * len(mb) > max_group * max_group:
             return False
         for x in ma:
