@@ -145,10 +145,10 @@ def start_server(port: int, var_dir: Path, workers: int = 0) -> subprocess.Popen
     raise SystemExit("soraq serve did not start within 60 s")
 
 
-def scenarios(prepared: dict) -> dict[str, tuple[list[str], dict[str, str]]]:
+def scenarios(prepared: dict, seed: int = 3) -> dict[str, tuple[list[str], dict[str, str]]]:
     names = prepared["samples"]["family_names"]
     ids = prepared["samples"]["person_ids"]
-    rng = random.Random(3)
+    rng = random.Random(seed)
     search = [f"/persons/?q={rng.choice(names)}" for _ in range(300)]
     person = [f"/persons/{rng.choice(ids)}/" for _ in range(300)]
     references = prepared["samples"].get("case_references") or []
@@ -254,6 +254,8 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=1000, help="requests per scenario, at most")
     parser.add_argument("--seconds", type=int, default=20, help="seconds per scenario, at most")
     parser.add_argument("--tool", choices=("auto", "wrk", "httpx"), default="auto")
+    parser.add_argument("--warmup-seconds", type=int, default=2,
+                        help="seconds of load on other paths before each scenario (0: none; wrk only)")
     parser.add_argument("--baseline-requests", type=int, default=200,
                         help="requests per scenario from a single client, the baseline (0: skip)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
@@ -297,7 +299,16 @@ def main() -> int:
                 results[f"cold {path}"] = {"ms": round((time.perf_counter() - started) * 1000, 1),
                                            "status": response.status_code}
             single = argparse.Namespace(**{**vars(args), "clients": 1, "requests": args.baseline_requests})
+            warm = argparse.Namespace(**{**vars(args), "seconds": args.warmup_seconds, "requests": 10**6})
+            warmups = scenarios(prepared, seed=4)
             for name, (paths, headers) in scenarios(prepared).items():
+                if args.warmup_seconds and tool == "wrk":
+                    # every worker process and thread connects to the database, compiles templates and
+                    # loads the name tables once: done here, on *other* paths than the measured ones, so
+                    # that the measured requests find nothing of theirs cached by the warm-up
+                    measured = set(paths)
+                    others = [p for p in warmups[name][0] if p not in measured] or paths
+                    run_wrk(base, others, headers, warm, var_dir)
                 if tool == "wrk":
                     figures = run_wrk(base, paths, headers, args, var_dir)
                 else:
@@ -324,7 +335,7 @@ def main() -> int:
                 server.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 server.kill()
-        summary = {"workers": args.workers, "n_persons": args.n, "n_documents": 3 * args.n, "database": prepared["vendor"],
+        summary = {"workers": args.workers, "warmup_seconds": args.warmup_seconds, "n_persons": args.n, "n_documents": 3 * args.n, "database": prepared["vendor"],
                    "clients": args.clients, "tool": tool, "load_seconds": round(prepared["load_seconds"], 1),
                    "target_p95_ms": TARGET_P95_MS, "results": results, "exports": prepared["exports"]}
         print(json.dumps(summary, indent=1))

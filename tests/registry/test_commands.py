@@ -224,12 +224,12 @@ def _settings_in_subprocess(tmp_path, code: str, **env: str) -> str:
     return done.stdout.strip()
 
 
-def test_postgresql_connections_are_persistent_and_health_checked(tmp_path):
+def test_database_connections_are_persistent_and_health_checked(tmp_path):
     show = 'd = s.DATABASES["default"]; print(d["CONN_MAX_AGE"], d.get("CONN_HEALTH_CHECKS", False))'
     assert _settings_in_subprocess(tmp_path, show, DATABASE_URL="postgres://u@localhost/x") == "60 True"
     assert _settings_in_subprocess(tmp_path, show, DATABASE_URL="postgres://u@localhost/x",
                                    SORAQ_DB_CONN_MAX_AGE="5") == "5 True"
-    assert _settings_in_subprocess(tmp_path, show, DATABASE_URL=f"sqlite:///{tmp_path}/x.sqlite3") == "0 False"
+    assert _settings_in_subprocess(tmp_path, show, DATABASE_URL=f"sqlite:///{tmp_path}/x.sqlite3") == "60 True"
 
 
 def test_public_id_key_is_generated_once_apart_from_the_secret_key(tmp_path, monkeypatch):

@@ -12,13 +12,15 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from soraq.registry.models import Mention, Person
+from soraq.registry import dataversion
+from soraq.registry.models import STATUS_LABELS, Mention, Person
 
 from . import audit, evidence_store, ratelimit
 from .forms import CaseEditForm, CaseFilterForm, ConsentForm, EvidenceForm, HideForm, IntakeForm, NoteForm
@@ -155,17 +157,13 @@ def case_detail(request, reference: str):
         return render(request, "casework/case_family.html", _ctx(request, case=own))
     case = _case_or_404(reference)
     with audit.acting_as(user):
-        file = case_service.case_file(case)
+        # what the registry says about the person (and the reviewers' rulings on it) is the same for
+        # every role that may open the case: rendered once per change of the data (see _case_registry)
+        registry = dataversion.cached(f"casework.case.{case.pk}.{translation.get_language()}",
+                                      lambda: _case_registry(case))
         # the case page never decrypts the confidential fields: they load on their own, audited page
         requests_ = list(case.requests.only("pk", "case", "reference", "submitted_at", "lang", "flagged",
                                             "photo_type"))
-        rulings = review.fact_rulings(file.registry.get("mentions", []))
-        for fact in file.registry.get("facts", []):
-            for claim in fact.claims:
-                claim.ruling = rulings.get((claim.mention.pk, fact.field))
-        if file.registry:
-            for claim in file.registry["status"].claims:
-                claim.ruling = rulings.get((claim.mention.pk, "status"))
         notes = list(case.notes.select_related("author")) if can(user, "note.view") else None
         evidence = list(case.evidence.all()) if can(user, "evidence.view") else None
         details = {}
@@ -176,13 +174,32 @@ def case_detail(request, reference: str):
         audit.record(user, "case.view", case, details)
         if notes:
             audit.record(user, "note.view", case, {"count": len(notes)})
+        person = case.person
+        news = registry["last_news"]
         return render(request, "casework/case_detail.html", _ctx(
-            request, case=case, file=file, requests=requests_, notes=notes,
+            request, case=case, person=person, registry_html=registry["html"],
+            status_label=STATUS_LABELS.get(person.status, person.status) if person is not None else "",
+            last_news=news, days_without_news=(timezone.localdate() - news).days if news else None,
+            requests=requests_, notes=notes,
             candidates=case.candidates.select_related("person").order_by("verdict", "-probability"),
             evidence=evidence,
-            rulings=rulings, edit_form=CaseEditForm(instance=case), note_form=NoteForm(),
+            edit_form=CaseEditForm(instance=case), note_form=NoteForm(),
             evidence_form=EvidenceForm(), hide_form=HideForm(), consent_form=ConsentForm(), following=case.followers.filter(pk=user.pk).exists(),
         ))
+
+
+def _case_registry(case: Case) -> dict:
+    """The case page's reader-independent part: names, status, facts with rulings, timeline, reports."""
+    file = case_service.case_file(case)
+    rulings = review.fact_rulings(file.registry.get("mentions", []))
+    for fact in file.registry.get("facts", []):
+        for claim in fact.claims:
+            claim.ruling = rulings.get((claim.mention.pk, fact.field))
+    if file.registry:
+        for claim in file.registry["status"].claims:
+            claim.ruling = rulings.get((claim.mention.pk, "status"))
+    html = render_to_string("casework/_case_registry.html", {"case": case, "file": file})
+    return {"html": html, "last_news": file.last_news}
 
 
 @requires("contact.view")

@@ -6,6 +6,7 @@ Views only read; what they show is prepared by :mod:`soraq.registry.services`.
 from __future__ import annotations
 
 import functools
+import hashlib
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -13,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
@@ -58,7 +60,9 @@ class PersonListView(RegistryReaderMixin, ListView):
     """People, searchable by name in any script and filterable by citizenship and status.
 
     The total is counted up to :data:`search.COUNT_CAP` (:class:`search.CappedPaginator`);
-    the per-row counts are made for the shown page only (:func:`search.with_counts`).
+    the per-row counts are made for the shown page only (:func:`search.with_counts`). The
+    results as rendered are the same for every reader of the registry: kept, per query and
+    language, in the process's cache until the data changes.
     """
 
     template_name = "registry/person_list.html"
@@ -66,28 +70,36 @@ class PersonListView(RegistryReaderMixin, ListView):
     paginate_by = 25
     paginator_class = search.CappedPaginator
 
-    def get_queryset(self):
+    def get(self, request, *args, **kwargs):
+        params = request.GET
+        query = hashlib.sha256(params.urlencode().encode()).hexdigest()[:32]
+        results = dataversion.cached(f"registry.persons.{get_language()}.{query}", self._render_results)
+        return TemplateResponse(request, self.template_name, {
+            **self._filters(),
+            "status_choices": STATUS_CHOICES,
+            "citizenship_choices": search.citizenships(),
+            "results": results,
+        })
+
+    def _filters(self) -> dict[str, str]:
         params = self.request.GET
-        return search.find_persons(
-            params.get("q", ""),
-            citizenship=params.get("citizenship", ""),
-            status=params.get("status", ""),
-        )
+        return {"q": params.get("q", ""), "citizenship": params.get("citizenship", ""),
+                "status": params.get("status", "")}
+
+    def _render_results(self) -> str:
+        self.object_list = self.get_queryset()
+        return render_to_string("registry/_person_results.html", self.get_context_data())
+
+    def get_queryset(self):
+        filters = self._filters()
+        return search.find_persons(filters["q"], citizenship=filters["citizenship"], status=filters["status"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["persons"] = context["object_list"] = search.with_counts(context["object_list"])
-        params = self.request.GET
-        query = params.copy()
+        query = self.request.GET.copy()
         query.pop("page", None)
-        context.update(
-            q=params.get("q", ""),
-            citizenship=params.get("citizenship", ""),
-            status=params.get("status", ""),
-            status_choices=STATUS_CHOICES,
-            citizenship_choices=search.citizenships(),
-            query_string=query.urlencode(),
-        )
+        context.update(self._filters(), query_string=query.urlencode())
         return context
 
 
@@ -102,10 +114,10 @@ class PersonDetailView(RegistryReaderMixin, DetailView):
         context = super().get_context_data(**kwargs)
         person = self.object
         # The file as rendered is the same for every reader of the registry: rendered once per
-        # language until the data changes, and kept in the cache the server's processes share.
+        # language until the data changes (kept in each server process's memory).
         # What depends on the reader (actions, case work's cases) is rendered around it each time.
         context["parts"] = dataversion.cached(
-            f"registry.person.{person.pk}.{get_language()}", lambda: _person_parts(person), alias="shared")
+            f"registry.person.{person.pk}.{get_language()}", lambda: _person_parts(person))
         context["actions"] = navigation.person_actions(self.request, person)
         return context
 

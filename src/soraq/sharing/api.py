@@ -283,6 +283,22 @@ def _person_out(person, mentions: int | None = None) -> dict[str, Any]:
 def list_persons(request: HttpRequest, filters: Query[PersonFilter]):
     """Persons, filtered by name (any script, via search keys), citizenship and status; paginated."""
     require(request, "persons.read")
+    from soraq.registry import dataversion
+
+    # the same for every caller allowed persons.read: cached per query until the data changes
+    key = "sharing.api.persons." + "|".join(
+        str(v) for v in (filters.q, filters.citizenship, filters.status.value if filters.status else "",
+                         filters.page, filters.page_size))
+    return dataversion.cached(f"{key[:80]}.{_digest(key)}", lambda: _person_page(filters))
+
+
+def _digest(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def _person_page(filters: PersonFilter) -> dict[str, Any]:
     from soraq.registry.services.search import COUNT_CAP, count_capped, find_persons, with_counts
 
     persons = find_persons(filters.q, citizenship=filters.citizenship,
@@ -302,10 +318,17 @@ def list_persons(request: HttpRequest, filters: Query[PersonFilter]):
 def get_person(request: HttpRequest, person_id: int):
     """One person: roll-up, events, coercion, relatives as reported, sources and their review state."""
     require(request, "persons.read")
-    from soraq.sharing.source import person_queryset, record_from_person
+    from soraq.registry import dataversion
 
     if not 0 < person_id < 2**62:
         raise HttpError(404, "no such person")
+    # the same for every caller allowed persons.read: cached until the data changes
+    return dataversion.cached(f"sharing.api.person.{person_id}", lambda: _person_detail(person_id))
+
+
+def _person_detail(person_id: int) -> dict[str, Any]:
+    from soraq.sharing.source import person_queryset, record_from_person
+
     person = get_object_or_404(person_queryset(), pk=person_id)
     record = record_from_person(person)
     mentions = list(person.mentions.all())

@@ -10,7 +10,7 @@ secret or site-specific value lives in the repository:
 ``SORAQ_ALLOWED_HOSTS``  comma-separated host names (default: localhost, 127.0.0.1, [::1])
 ``SORAQ_HTTPS``          ``1`` when served behind HTTPS: cookies are then sent over HTTPS only
 ``SORAQ_REQUIRE_POSTGRES`` ``1`` to refuse any database but PostgreSQL (the suite's second pass)
-``SORAQ_DB_CONN_MAX_AGE`` seconds a database connection is kept (default: 60 on PostgreSQL, else 0)
+``SORAQ_DB_CONN_MAX_AGE`` seconds a database connection is kept (default: 60)
 ``SORAQ_PUBLISH_PUBLIC`` ``1`` to let anonymous visitors see public statistics and the public dataset
 ``SORAQ_PFIF_DOMAIN``    domain of PFIF record ids (default ``soraq.example.org``)
 ``SORAQ_PUBLIC_ID_KEY``  key of public records' opaque ids (default: generated once into
@@ -133,7 +133,12 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'soraq.sqlite3'}",
-        conn_max_age=int(os.environ.get("SORAQ_DB_CONN_MAX_AGE", "0")),
+        # Persistent connections: a serving thread keeps its connection for the requests it serves
+        # instead of connecting per request (PostgreSQL: a new backend process; SQLite: reopening the
+        # file and reading its schema, 1-6 ms per request in the load benchmark). A connection that
+        # broke meanwhile (database restart) is checked before reuse and replaced.
+        conn_max_age=int(os.environ.get("SORAQ_DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -145,14 +150,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     })
-if "postgresql" in DATABASES["default"]["ENGINE"]:
-    # Persistent connections: a serving thread keeps its connection for the keep-alive requests of
-    # its client (soraq serve closes it when the client leaves) instead of connecting per request,
-    # which cost PostgreSQL most of its per-request time in the load benchmark. A connection that
-    # broke meanwhile (database restart) is checked before reuse and replaced.
-    if "SORAQ_DB_CONN_MAX_AGE" not in os.environ:
-        DATABASES["default"]["CONN_MAX_AGE"] = 60
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if _flag("SORAQ_REQUIRE_POSTGRES") and "postgresql" not in DATABASES["default"]["ENGINE"]:
     raise ImproperlyConfigured(
         "SORAQ_REQUIRE_POSTGRES is set but DATABASE_URL is not a PostgreSQL URL "
@@ -173,13 +170,14 @@ def _watch_writes(sender, connection, **kwargs) -> None:  # type: ignore[no-unty
 connection_created.connect(_watch_writes, dispatch_uid="soraq.registry.dataversion")
 
 # --- caches -----------------------------------------------------------------------------------
-# "default": in each process's memory (what is cached there is keyed by the data version, see
-# soraq.registry.dataversion, so no process serves another's outdated entry). "shared": files in the
-# var dir, shared by the server's worker processes, for what is costly to compute (statistics) and
-# for sessions (a logout must end the session in every worker at once).
+# "default": in each process's memory, for rendered pages and API answers (keyed by the data version,
+# see soraq.registry.dataversion, so no process serves an outdated entry; many small entries, evicted
+# oldest first). "shared": files in the var dir, shared by the server's worker processes, for the few
+# entries that are costly to compute (statistics) and for sessions (a logout must end the session in
+# every worker at once). A file cache lists its folder on every write: keep it to few entries.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "soraq",
-                "OPTIONS": {"MAX_ENTRIES": 5000}},
+                "OPTIONS": {"MAX_ENTRIES": 3000}},
     "shared": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
                "LOCATION": str(VAR_DIR / "cache"), "OPTIONS": {"MAX_ENTRIES": 2000}},
 }
