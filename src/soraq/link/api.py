@@ -7,10 +7,10 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from soraq.link.batch import ScoredArrays, candidate_arrays, labels_of, score_arrays
+from soraq.link.batch import NAME, ScoredArrays, candidate_arrays, labels_of, name_level_codes, score_arrays
 from soraq.link.block import pair_keys
 from soraq.link.cluster import cluster
-from soraq.link.frequency import NameFrequencies
+from soraq.link.frequency import ADJUSTED_LEVELS, NameFrequencies
 from soraq.link.mention import Mention
 from soraq.link.results import HumanDecision, LinkResult, PairScore
 from soraq.link.model import REVIEW_THRESHOLD, weight_for
@@ -72,6 +72,8 @@ def link_mentions(
         bare=lambda mid: is_bare(by_id[mid]),
         name_keys=(lambda mid: pair_keys(by_id[mid])) if freqs is not None else None,
     )
+    if not keep_apart:  # pairs kept apart served the clustering only
+        pairs = [p for p in pairs if p.decision != "apart"]
     return LinkResult(clusters, pairs)
 
 
@@ -97,12 +99,19 @@ def score_candidates_python(
     return pairs_from_arrays(ms, scored, keep_apart=keep_apart, full_reasons=full_reasons)
 
 
+def hopeful_mask(scored: ScoredArrays) -> np.ndarray:
+    """Pairs without a contradiction whose full name agrees (:func:`soraq.link.cluster.is_hopeful`)."""
+    names = scored.levels[NAME]
+    full = np.isin(names, np.asarray(name_level_codes(ADJUSTED_LEVELS), dtype=names.dtype))
+    return full & ~scored.contradiction
+
+
 def pairs_from_arrays(
     ms: Sequence[Mention], scored: ScoredArrays, *, keep_apart: bool, full_reasons: bool
 ) -> list[PairScore]:
     """PairScore objects for the scored pairs worth keeping."""
     review_w = weight_for(REVIEW_THRESHOLD)
-    keep = np.ones(len(scored.I), dtype=bool) if keep_apart else scored.weights >= review_w - 1e-9
+    keep = np.ones(len(scored.I), dtype=bool) if keep_apart else (scored.weights >= review_w - 1e-9) | hopeful_mask(scored)
     out = []
     for k in np.flatnonzero(keep).tolist():
         a, b = ms[int(scored.I[k])], ms[int(scored.J[k])]

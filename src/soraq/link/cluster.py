@@ -131,7 +131,8 @@ def cluster(
         if ra != rb and compatible(ra, rb, strict=False):
             groups.union(ra, rb)
     rare = _rare_name_test(groups, ids, name_keys, compatible, pair) if name_keys is not None else None
-    _promote_unique_reviews(groups, [p for p in scored if p.decision == "review"], compatible, known, bare, rare)
+    hopeful = [p for p in scored if p.decision == "review" or is_hopeful(p)]
+    _promote_unique_reviews(groups, hopeful, compatible, known, bare, rare)
     out = [sorted(m) for m in groups.members.values()]
     return sorted(out, key=lambda c: (-len(c), c[0]))
 
@@ -144,6 +145,12 @@ FULL_NAME_WEIGHT = min(
     lv.weight for k, lv in next(c for c in COMPARISONS if c.name == "name").levels.items()
     if k in ("exact", "transliteration", "fuzzy")
 )
+
+
+def is_hopeful(p: PairScore) -> bool:
+    """Kept apart by the pair model, yet the full name agrees and no fact contradicts: a
+    candidate for the unique-choice rules (a name-only report, a typo in a rare name)."""
+    return p.decision == "apart" and not p.contradiction and _name_weight(p) >= FULL_NAME_WEIGHT - 1e-9
 
 
 def _name_weight(p: PairScore) -> float:
@@ -193,6 +200,10 @@ def _promote_unique_reviews(
     rare: Callable[[str, str], bool] | None = None,
 ) -> None:
     """Join two groups linked by review-band pairs when each is the other's unambiguous choice.
+
+    Pairs kept apart whose full name agrees without a contradiction (:func:`is_hopeful`:
+    typically a typo in the name and nothing else in common) are candidates too: the
+    rules below decide whether the data leave any other choice.
 
     A group's candidates are the groups it shares a review-band pair with; a candidate fits
     when nothing speaks against it (every pair across is at least in the review band and no

@@ -20,7 +20,8 @@ from soraq.link import model
 from soraq.link.block import blocking_key_lists
 from soraq.link.batch import LevelScorer
 from soraq.link.compare.prepare import prepare
-from soraq.link.frequency import MAX_GAIN, NameFrequencies
+from soraq.link.cluster import is_hopeful
+from soraq.link.frequency import ADJUSTED_LEVELS, MAX_GAIN, NameFrequencies
 from soraq.link.mention import Mention
 from soraq.link.results import PairScore
 from soraq.link.score import outcomes, pair_from_levels
@@ -110,7 +111,7 @@ def score_candidates_splink(
     logging.getLogger("splink").setLevel(logging.WARNING)
     records = _records(ms)
     gain = MAX_GAIN if freqs is not None else 0.0
-    floor = None if keep_apart else model.probability(model.weight_for(model.REVIEW_THRESHOLD) - gain)
+    floor = None if keep_apart else _keep_condition(model.weight_for(model.REVIEW_THRESHOLD) - gain)
     if not any(r["block_keys"] for r in records):
         return []
     if engine == "duckdb":
@@ -130,7 +131,7 @@ def score_candidates_splink(
         adjust = freqs.for_pair(a, b, labels[_NAME]) if freqs is not None else (0.0, None)
         if adjust[1] is not None:
             pair = pair_from_levels(a.mention_id, b.mention_id, labels, adjust=adjust)
-        if not keep_apart and pair.decision == "apart":
+        if not keep_apart and pair.decision == "apart" and not is_hopeful(pair):
             continue
         if full_words:  # reasons in words (large inputs: level names; score_pair words any pair)
             pair = pair_from_levels(a.mention_id, b.mention_id, labels, outcomes(a, b), adjust=adjust)
@@ -141,6 +142,20 @@ def score_candidates_splink(
 _NAME = next(k for k, c in enumerate(model.COMPARISONS) if c.name == "name")
 #: below this many mentions every kept pair's reasons are put in words (as the python engine)
 KEEP_APART_BELOW = 50_000
+
+
+def _keep_condition(floor_weight: float) -> str:
+    """SQL: the pairs the clustering needs — at or above ``floor_weight``, or with the full
+    name agreeing and no contradiction (:func:`soraq.link.cluster.is_hopeful`)."""
+    name = next(c for c in model.COMPARISONS if c.name == "name")
+    full = min(name.levels[x].weight for x in ADJUSTED_LEVELS)
+    vetoes = [
+        f"abs(coalesce(mw_{c.name}, 0) - ({lv.weight!r})) < 1e-6"
+        for c in model.COMPARISONS
+        for lv in c.levels.values()
+        if lv.veto
+    ]
+    return f"(match_weight >= {floor_weight!r} or (mw_name >= {full - 1e-6!r} and not ({' or '.join(vetoes)})))"
 
 
 def _label(comp: model.Comparison, weight: float | None) -> str | None:
@@ -160,7 +175,7 @@ def _label(comp: model.Comparison, weight: float | None) -> str | None:
 Row = tuple[int, int, float, tuple[Any, ...]]
 
 
-def _predict_duckdb(ms: Sequence[Mention], records: list[dict[str, Any]], floor: float | None) -> list[Row]:
+def _predict_duckdb(ms: Sequence[Mention], records: list[dict[str, Any]], floor: str | None) -> list[Row]:
     import duckdb
     import pyarrow as pa
     from duckdb.func import ARROW  # type: ignore[import-not-found]
@@ -172,14 +187,15 @@ def _predict_duckdb(ms: Sequence[Mention], records: list[dict[str, Any]], floor:
     table = pa.Table.from_pylist(records, schema=pa.schema([("unique_id", pa.int64()), ("block_keys", pa.list_(pa.string()))]))
     df = db_api.register(table, dataset_display_name="mentions")
     linker = Linker(df, settings(), log_level=None)
-    pred = linker.inference.predict(threshold_match_probability=floor, warning_mode="never")
+    pred = linker.inference.predict(warning_mode="never")
     gammas = ", ".join(f"mw_{c.name}" for c in model.COMPARISONS)
-    out = con.sql(f"select unique_id_l, unique_id_r, match_weight, {gammas} from {pred.physical_name}").fetchall()
+    where = f" where {floor}" if floor else ""
+    out = con.sql(f"select unique_id_l, unique_id_r, match_weight, {gammas} from {pred.physical_name}{where}").fetchall()
     con.close()
     return [(int(r[0]), int(r[1]), float(r[2]), r[3:]) for r in out]
 
 
-def _predict_spark(ms: Sequence[Mention], records: list[dict[str, Any]], floor: float | None) -> list[Row]:
+def _predict_spark(ms: Sequence[Mention], records: list[dict[str, Any]], floor: str | None) -> list[Row]:
     from pyspark.sql.types import StringType
     from splink import Linker, SparkAPI
 
@@ -201,7 +217,10 @@ def _predict_spark(ms: Sequence[Mention], records: list[dict[str, Any]], floor: 
     )
     df = db_api.register(sdf, dataset_display_name="mentions")
     linker = Linker(df, settings(), log_level=None)
-    pred = linker.inference.predict(threshold_match_probability=floor, warning_mode="never")
+    pred = linker.inference.predict(warning_mode="never")
     cols = ["unique_id_l", "unique_id_r", "match_weight"] + [f"mw_{c.name}" for c in model.COMPARISONS]
-    rows = pred.as_spark_dataframe().select(*cols).collect()
+    sdf_pred = pred.as_spark_dataframe()
+    if floor:
+        sdf_pred = sdf_pred.where(floor)
+    rows = sdf_pred.select(*cols).collect()
     return [(int(r[0]), int(r[1]), float(r[2]), tuple(r[3:])) for r in rows]
