@@ -146,7 +146,8 @@ def _later_pattern(d: dict, num_alt: str, unit_words: dict[str, str]) -> re.Patt
         parts.append(rf"{amount}\s+(?P<unit>{units})\s+(?:{_alt(d['later_after'])})")
     if d.get("later_before"):
         amount2 = amount.replace("?P<n>", "?P<n2>").replace("?P<few>", "?P<few2>")
-        parts.append(rf"(?:{_alt(d['later_before'])})\s+{amount2}\s+(?P<unit2>{units})")
+        # "через неделю", "спустя месяц": no number is one unit
+        parts.append(rf"(?:{_alt(d['later_before'])})\s+(?:{amount2}\s+)?(?P<unit2>{units})")
     if not parts:
         return None
     return re.compile("(?<!\\w)(?:" + "|".join(f"(?:{p})" for p in parts) + ")", re.IGNORECASE)
@@ -414,7 +415,8 @@ def find_dates(text: str, lang: str, base: date | None, published: bool = True) 
             g = m.groupdict()
             unit = pats.units.get((g.get("unit") or g.get("unit2") or "").lower())
             few = g.get("few") or g.get("few2")
-            n = None if few else _number(g.get("n") or g.get("n2") or "", pats)
+            spoken = g.get("n") or g.get("n2")
+            n = None if few else (_number(spoken, pats) if spoken else 1)
             value = _later(prior[-1].value, unit, n)
             if value:
                 found.append(DateMention(m.start(), m.end(), value))

@@ -469,6 +469,10 @@ def _given_before_surname(text: str, s: int, e: int, normal: list[str]) -> tuple
     return s - len(before.group(0)), [word] + normal
 
 
+_RU_RESIDENT = re.compile(r"(?:житель|жительница|жителя|жительницы|уроженец|уроженка|уроженца|уроженки|"
+                          r"выходец\s+из|выходца\s+из|родом\s+из)\s*$", re.IGNORECASE)
+
+
 def _natasha_spans(text: str) -> list[tuple[int, int, list[str]]]:
     """natasha's person spans (adjacent ones joined), each with its words in the nominative."""
     from soraq.extract.models import natasha_ner, normalize_person_spans
@@ -498,6 +502,12 @@ def _natasha_spans(text: str) -> list[tuple[int, int, list[str]]]:
         # a nationality word natasha took into the span ("Кыргызстанца Алишера Турсунова")
         first = re.match(r"\S+", text[s:e])
         if first and e - s > first.end() and (_is_demonym(first.group(0), "ru") or _is_opener(first.group(0), "ru")):
+            s += first.end() + 1
+            normal = normal[1:]
+        # a home town natasha took into the span ("жительница Андижана Мунира Юлдашева"): after a word for
+        # a resident or native, a span of three words or more starts with the place in the genitive
+        first = re.match(r"\S+", text[s:e])
+        if first and len(text[s:e].split()) >= 3 and _RU_RESIDENT.search(text[max(0, s - 16) : s]):
             s += first.end() + 1
             normal = normal[1:]
         out.append((s, e, normal))

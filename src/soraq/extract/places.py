@@ -330,6 +330,15 @@ def _ru_instrumental_trade(text: str) -> str | None:
     return None
 
 
+def _without_nationality(ctx: DocContext, value: str) -> str:
+    """"Ghanaian student" -> "student": a nationality before a trade is citizenship, not the trade."""
+    words = value.split()
+    if len(words) > 1 and any(p is not None and p.fullmatch(words[0])
+                              for p in ctx.lexicon.patterns("citizenship").values()):
+        return " ".join(words[1:])
+    return value
+
+
 def occupation(ctx: DocContext, sentence_ids: list[int]) -> tuple[str, int, int] | None:
     """The subject's trade, as written ("car mechanic", "водитель микроавтобуса")."""
     regexes = ctx.lexicon.pattern("occupation", "patterns")
@@ -343,7 +352,7 @@ def occupation(ctx: DocContext, sentence_ids: list[int]) -> tuple[str, int, int]
             for found in regexes.finditer(s.text):
                 value = found.groupdict().get("occ")
                 if value:
-                    return value.strip(), s.start, s.end
+                    return _without_nationality(ctx, value.strip()), s.start, s.end
         for cue in _cues(ctx, "occupation", "before", k):
             tail = s.text[cue.end() :]
             clause = re.split(r"[,.;:—–()\"“”«»]", tail, maxsplit=1)[0]
