@@ -179,9 +179,12 @@ class StatusView:
 
 def person_file(person: Person) -> dict[str, Any]:
     """Everything the person page shows."""
+    # The document's original bytes and report are not shown here: never loaded. A possible match
+    # awaiting review is rare: prefetched (no query when there is none) rather than joined, which
+    # keeps the one query simple to plan. Sorted below, so no ORDER BY.
     mentions = newest_first(
-        person.mentions.select_related("document", "review_candidate__document", "review_candidate__person")
-        .prefetch_related("events")
+        person.mentions.select_related("document").defer("document__original", "document__report")
+        .prefetch_related("events", "review_candidate__document", "review_candidate__person").order_by()
     )
     status_claims = [Claim(m.status, m) for m in mentions if m.status]
     coercion: dict[str, list[Mention]] = defaultdict(list)
