@@ -35,3 +35,30 @@ def test_a_country_in_brackets_heads_a_list_entry(extract) -> None:  # type: ign
 def test_russia_and_ukraine_are_no_citizenship_we_trace() -> None:
     assert stated_citizenships("He is a citizen of Russia.", "en") == []
     assert bracketed_country("Ivan Petrov (Ukraine).", len("Ivan Petrov")) is None
+
+
+def test_a_town_of_his_own_country_is_not_the_place_abroad(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("Azərbaycan vətəndaşı Nurlan Həşimov Rusiya ordusu ilə müqavilə imzalayıb və Ukraynada cəbhəyə "
+               "göndərilib. Ailəsi Ağcabədiyə köçüb.", published="2025-12-01")
+    assert p.location_abroad != "Ağcabədi"
+
+
+def test_a_russian_town_before_a_verb_of_going_is_the_place_abroad(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("Azərbaycan vətəndaşı Nurlan Həşimov 2023-cü ildə Tümenə getdi, orada anbarda işləyirdi. Sonra "
+               "Rusiya ordusu ilə müqavilə imzalayıb və Ukraynada cəbhəyə göndərilib.", published="2025-12-01")
+    assert p.location_abroad == "Tümen"
+
+
+def test_participles_and_past_perfect_of_living_give_the_place_abroad(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("Uzbek citizen Bobur Karimberdiev, 39, a taxi driver who had lived in Orenburg, was captured in "
+               "Ukraine after he signed a contract with the Russian army.", published="2025-12-01")
+    assert p.location_abroad == "Orenburg"
+    p = person("Гражданин Азербайджана Эльнар Халилли, работавший в Брянске, подписал контракт с Минобороны России "
+               "и был ранен в Украине.", published="2025-12-01")
+    assert p.location_abroad == "Брянск"
+
+
+def test_a_russian_town_is_never_home(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("Uzbek citizen Bobur Karimberdiev, 39, a taxi driver who had lived in Orenburg, was captured in "
+               "Ukraine after he signed a contract with the Russian army.", published="2025-12-01")
+    assert p.home is None

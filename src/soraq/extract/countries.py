@@ -118,3 +118,52 @@ def bracketed_country(text: str, end: int) -> str | None:
     """A country in brackets right after a name ("Jane Roe (Uganda).") heads a list entry: her country."""
     m = _BRACKET.match(text, end)
     return code_of(m.group("name")) if m else None
+
+
+#: Faker address locales that list a country's own cities and districts in Latin or the report's script
+#: (Nepal's list is in Devanagari only, which no report spells its towns in)
+_PLACE_LOCALES = {"AZ": ("az_AZ",), "IN": ("en_IN",), "BD": ("bn_BD",)}
+
+
+@cache
+def home_country_places(code: str) -> frozenset[str]:
+    """Cities and districts of a country, lower-cased, where Faker lists them (Azerbaijan, India,
+    Bangladesh): a place there is in the person's home country, never the place abroad."""
+    import importlib
+
+    out: set[str] = set()
+    for locale in _PLACE_LOCALES.get(code, ()):
+        try:
+            provider = importlib.import_module(f"faker.providers.address.{locale}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attr in ("cities", "districts", "provinces", "states"):
+            for name in getattr(provider, attr, ()) or ():
+                if isinstance(name, str) and name:
+                    out.add(name.lower())
+    return frozenset(out)
+
+
+@cache
+def russian_places() -> frozenset[str]:
+    """Russia's towns and regions (Faker's ru_RU address data), lower-cased and folded to Latin:
+    the people traced here are foreigners, so a Russian town is where they were abroad, never
+    their home ("a taxi driver who had lived in Orenburg")."""
+    import importlib
+
+    try:
+        provider = importlib.import_module("faker.providers.address.ru_RU").Provider
+    except (ImportError, AttributeError):
+        return frozenset()
+    out: set[str] = set()
+    for attr in ("city_names", "region_oblast", "region_krai", "region_republics"):
+        for name in getattr(provider, attr, ()) or ():
+            name = re.sub(r"\s*\(.*?\)", "", str(name)).strip()
+            if len(name) >= 4:
+                out.add(fold(name))
+    return frozenset(out)
+
+
+def in_russia(place: str) -> bool:
+    """Whether a place name (any script, nominative) is a Russian town or region."""
+    return fold(place.strip(" .,")) in russian_places()

@@ -6,7 +6,7 @@ phrase or sentence, so the registry can show where it came from.
 
 from __future__ import annotations
 
-from soraq.extract import attribution, coercion, events, facts, places, status
+from soraq.extract import attribution, coercion, countries, events, facts, places, status
 from soraq.extract.context import DocContext
 from soraq.extract.dates import DateMention
 from soraq.extract.names import NameGroup
@@ -59,11 +59,20 @@ def build_person(ctx: DocContext, index: int, owners: list[list[int]], dates: li
         evidence.append(Evidence(field="citizenship", start=cit.start, end=cit.end))
     own_or_named = own or named
     name_words = {fold(w) for m in group.mentions for w in m.tokens}
-    home = places.home(ctx, named + [k for k in own if k not in named], name_words)
+    home_ids = named + [k for k in own if k not in named]
+    home_exclude = set(name_words)
+    home = places.home(ctx, home_ids, home_exclude)
+    for _ in range(3):  # a Russian town is where he was abroad, never his home: look further
+        if not home or not countries.in_russia(home[0].split(",")[0]):
+            break
+        home_exclude |= {home[0].split(",")[0].strip().lower()}
+        home = places.home(ctx, home_ids, home_exclude)
     if home:
         person.home = home[0]
         evidence.append(Evidence(field="home", start=home[1], end=home[2]))
     exclude = name_words | ({fold(person.home)} if person.home else set())
+    if person.citizenship:  # a city of his own country is home, not abroad ("travelled to Kathmandu")
+        exclude |= countries.home_country_places(person.citizenship)
     abroad = places.location_abroad(ctx, own_or_named, {w.lower() for w in ctx.lexicon.words("location_abroad", "not_abroad")} | exclude)
     if abroad:
         person.location_abroad = abroad[0]
