@@ -83,3 +83,15 @@ def test_a_headline_of_several_fates_gives_no_one_its_events(extract) -> None:  
     assert by_name["Azamat Toktogulov"].status == "detained"
     for name in ("Dilshod Ergashboyev", "Azamat Toktogulov"):
         assert not {"death", "captured", "disappearance"} & set(event_types(by_name[name]))
+
+
+def test_a_relative_clause_does_not_hide_the_doer(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("Kyrgyz citizen Nurlan Sydykbekov, 31, signed a contract with the Russian army and was sent to the "
+               "front. His friend, who was also from Talas, was killed in the same assault.")
+    assert "death" not in event_types(p)
+    p = person("Kyrgyz citizen Nurlan Sydykbekov, 31, signed a contract with the Russian army. Nurlan, his friend "
+               "says, was killed in June.")
+    assert "death" in event_types(p)
+    p = person("Kyrgyz citizen Nurlan Sydykbekov, 31, signed a contract with the Russian army, was sent to the "
+               "front in May, and was killed in June.")
+    assert "death" in event_types(p)

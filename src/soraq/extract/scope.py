@@ -121,62 +121,105 @@ def _reporting(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
 
 
+def _insertions(ctx: DocContext, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Comma-enclosed insertions between ``lo`` and ``hi`` that hold no doer of the main clause:
+    a relative clause (", who was also from Osh,", ", который ...,") or a reporting aside
+    (", his mother says,")."""
+    opener = _relative_opener(ctx.lang)
+    report = _reporting(ctx.lang)
+    out = []
+    commas = [m.start() for m in re.finditer(r",", ctx.text[lo:hi])]
+    for x, y in zip(commas, commas[1:]):
+        segment = ctx.text[lo + x + 1 : lo + y]
+        if (opener is not None and opener.match(segment.lstrip())) or report.search(segment):
+            out.append((lo + x, lo + y + 1))
+    return out
+
+
+@cache
+def _relative_opener(lang: str) -> re.Pattern[str] | None:
+    words = load(lang).words("scope", "relative_openers")
+    if not words:
+        return None
+    return re.compile(r"(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+
+
+def _doers(ctx: DocContext, ranges: list[tuple[int, int]], subject: int | None) -> list[tuple[int, str]]:
+    """(end offset, "self" | "other") of every doer candidate inside the given ranges."""
+    pats = _compiled(ctx.lang)
+    candidates: list[tuple[int, str]] = []
+    own_spans = [(m.start, m.end) for i, g in enumerate(ctx.subjects) if subject is None or i == subject
+                 for m in g.mentions]
+    other_spans = [(m.start, m.end) for i, g in enumerate(ctx.subjects) if subject is not None and i != subject
+                   for m in g.mentions] + [(m.start, m.end) for g in ctx.others for m in g.mentions]
+    own_words = {w.lower() for i, g in enumerate(ctx.subjects) if subject is None or i == subject
+                 for m in g.mentions for w in m.text.split()}
+    refer = ctx.lexicon.pattern("attribution", "refer")
+    for lo, hi in ranges:
+        for a, b in own_spans:
+            if lo <= a and b <= hi:
+                candidates.append((b, "self"))
+        for a, b in other_spans:
+            if ctx.text[a:b].lower() in own_words:
+                continue  # a lone word of the subject's own name, grouped elsewhere
+            if lo <= a and b <= hi:
+                candidates.append((b, "other"))
+        lead = ctx.text[lo:hi]
+        for pattern, kind in ((pats["other_actor"], "other"), (pats["self_actor"], "self"), (refer, "self")):
+            if pattern is not None:
+                for m in pattern.finditer(lead):
+                    candidates.append((lo + m.end(), kind))
+    return sorted(candidates)
+
+
+def _verdict(ctx: DocContext, candidates: list[tuple[int, str]]) -> bool:
+    """Whether the nearest doer is someone else ("he and other recruits" keeps him a doer)."""
+    if candidates[-1][1] != "other":
+        return False
+    selves = [pos for pos, kind in candidates if kind == "self"]
+    return not (selves and _COORD.match(ctx.text, selves[-1]))
+
+
 def other_actor(ctx: DocContext, k: int, start: int, end: int, subject: int | None = None) -> bool:
     """The nearest doer before the trigger in its clause is someone other than the subject.
 
     Doers are: the subject's name or a word referring back to a person of the story
     (``[scope] self_actor``, ``[attribution] refer``), versus another named person
     (another subject, a relative, an official) or a word for others or people in
-    general (``[scope] other_actor``). With no doer in the clause the trigger stays
-    with the sentence's subject.
+    general (``[scope] other_actor``). A clause with no doer of its own ("..., was
+    killed") takes the doer of the sentence before it, insertions aside ("His friend,
+    who was also from Osh, was killed"); with no doer at all the trigger stays with
+    the sentence's subject.
     """
     pats = _compiled(ctx.lang)
     s = ctx.sentences[k]
     c0 = clause_start(ctx.text, s.start, start)
     report = _reporting(ctx.lang)
+    reported = False
     for m in report.finditer(ctx.text, c0, start):
         c0 = m.end()  # "X said (that) he was ...": the doer is after the reporting verb
-    candidates: list[tuple[int, str]] = []
-    own_spans = [(m.start, m.end) for i, g in enumerate(ctx.subjects) if subject is None or i == subject
-                 for m in g.mentions]
-    other_spans = [(m.start, m.end) for i, g in enumerate(ctx.subjects) if subject is not None and i != subject
-                   for m in g.mentions] + [(m.start, m.end) for g in ctx.others for m in g.mentions]
-    for a, b in own_spans:
-        if c0 <= a and b <= start:
-            candidates.append((b, "self"))
-    own_words = {w.lower() for i, g in enumerate(ctx.subjects) if subject is None or i == subject
-                 for m in g.mentions for w in m.text.split()}
-    for a, b in other_spans:
-        if ctx.text[a:b].lower() in own_words:
-            continue  # a lone word of the subject's own name, grouped elsewhere
-        if c0 <= a and b <= start:
-            candidates.append((b, "other"))
-    lead = ctx.text[c0:start]
-    for key, kind in (("other_actor", "other"), ("self_actor", "self")):
-        p = pats[key]
-        if p is not None:
-            for m in p.finditer(lead):
-                candidates.append((c0 + m.end(), kind))
-    refer = ctx.lexicon.pattern("attribution", "refer")
-    if refer is not None:
-        for m in refer.finditer(lead):
-            candidates.append((c0 + m.end(), "self"))
+        reported = True
+    candidates = _doers(ctx, [(c0, start)], subject)
     if candidates:
-        candidates.sort()
-        if candidates[-1][1] != "other":
-            return False
-        # "he and other recruits were sent": a coordination with the subject keeps him a doer
-        selves = [pos for pos, kind in candidates if kind == "self"]
-        if selves and _COORD.match(ctx.text, selves[-1]):
-            return False
-        return True
+        return _verdict(ctx, candidates)
     after = pats["other_actor_after"]
     if after is not None:
         tail = ctx.text[end : clause_end(ctx.text, end, s.end)]
-        m = after.match(tail)
-        if m:
+        if after.match(tail):
             return True
-    return False
+    if reported or c0 == s.start:
+        return False  # the speaker of "X said that the hearing ..." is no doer of the hearing
+    # no doer in the clause: the sentence's main doer, comma insertions left out
+    lo = s.start
+    for m in re.finditer(r"[;:]", ctx.text[s.start : start]):
+        lo = s.start + m.end()
+    ranges, cursor = [], lo
+    for a, b in _insertions(ctx, lo, start):
+        ranges.append((cursor, a))
+        cursor = b
+    ranges.append((cursor, c0))
+    candidates = _doers(ctx, ranges, subject)
+    return bool(candidates) and _verdict(ctx, candidates)
 
 
 def asserted(ctx: DocContext, k: int, start: int, end: int, etype: str, subject: int | None = None,
