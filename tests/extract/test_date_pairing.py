@@ -48,3 +48,10 @@ def test_remains_as_a_verb_is_no_death(person) -> None:  # type: ignore[no-untyp
                "military training unit near Penza. He remains there.", published="2025-09-01")
     assert "death" not in event_dates(p)
     assert p.status == "in_unit"
+
+
+def test_a_month_later_in_a_dated_story_stays_in_the_storys_year(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("Kyrgyz citizen Talant Osmonbekov, 29, left for Moscow in March 2024 to work on building sites. In "
+               "June he was detained and signed a contract with the Russian army.", published="2025-12-01")
+    dates = event_dates(p)
+    assert dates.get("departure") == {"2024-03"} and dates.get("detention") == {"2024-06"}

@@ -219,6 +219,18 @@ def _is_month_az(word: str) -> bool:
 # ---------------------------------------------------------------- resolution
 
 
+def _story_year(text: str, found: list["DateMention"], at: int, month: int) -> int | None:
+    """A month named without a year in the paragraph of a date with an explicit year, later in the
+    year than that date: the story is still in that year ("In March 2024 he left. In June he was
+    detained" is June 2024)."""
+    para_start = text.rfind("\n", 0, at) + 1
+    prior = [f for f in found if para_start <= f.start and f.end <= at and f.explicit_year and len(f.value) >= 7]
+    if not prior:
+        return None
+    last = max(prior, key=lambda f: f.end)
+    return int(last.value[:4]) if month > int(last.value[5:7]) else None
+
+
 def _same_year(found: list["DateMention"], before: int) -> int | None:
     """For "in June of the same year": the year of the last date named before it."""
     prior = [f for f in found if f.end <= before]
@@ -361,9 +373,11 @@ def find_dates(text: str, lang: str, base: date | None, published: bool = True) 
         if lang == "en" and m.group("month").lower() == "march" and not re.search(
                 r"\b(?:in|of|since|until|late|early|mid|by)\s+$", text[max(0, m.start() - 12) : m.start()], re.I):
             continue
-        month_year = (_same_year(found, m.start()) if near(pats.same_year, m.start(), m.end()) else None) or \
-            _resolve_year(month, None, base, near(pats.this_year, m.start(), m.end()),
-                          near(pats.last_year, m.start(), m.end(), 30), published)
+        this_year = near(pats.this_year, m.start(), m.end())
+        last_year = near(pats.last_year, m.start(), m.end(), 30)
+        month_year = (_same_year(found, m.start()) if near(pats.same_year, m.start(), m.end()) else None) or (
+            None if this_year or last_year else _story_year(text, found, m.start(), month)) or \
+            _resolve_year(month, None, base, this_year, last_year, published)
         value = _iso(month_year, month)
         if value:
             found.append(DateMention(m.start(), m.end(), value))
