@@ -40,3 +40,24 @@ def test_the_writer_is_a_relative_and_the_missing_man_the_subject(extract, lang)
     dates = event_dates(p)
     assert dates.get("departure") == {"2025-05"} and dates.get("contract") == {"2025-07"}
     assert p.status == "missing"
+
+
+MOTHERS = {
+    "en": ("I am looking for my son\n\nMy name is Grace Wanjiru Kamau. My son Samuel Mwangi Kamau, a Kenyan citizen, "
+           "flew to Moscow in May 2025 and signed a contract with the Russian army. My younger son Peter Njoroge "
+           "Kamau and my husband Daniel Kamau have written to the embassy.",
+           "Samuel Mwangi Kamau",
+           [("Grace Wanjiru Kamau", "mother"), ("Peter Njoroge Kamau", "brother"), ("Daniel Kamau", "father")]),
+    "az": ("Oğlumu axtarıram\n\nMən, Qəbələ rayonunda yaşayan Xuraman Bağırzadə, oğlum Azərbaycan vətəndaşı Rəvan "
+           "Bağırzadə haqqında yazıram. O, 2024-cü ilin aprelində Rusiyaya işləməyə getdi və orada Rusiya ordusu "
+           "ilə müqavilə imzaladı. Böyük oğlum Fuad Moskvada onu axtarır, ərim Elşad isə səfirliyə müraciət edib.",
+           "Rəvan Bağırzadə", [("Xuraman Bağırzadə", "mother"), ("Fuad", "brother"), ("Elşad", "father")]),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "az"])
+def test_people_the_mother_names_are_related_to_her_son_through_her(extract, lang) -> None:  # type: ignore[no-untyped-def]
+    text, name, relatives = MOTHERS[lang]
+    report = extract(text, f"mother-{lang}", published="2025-12-01")
+    assert [p.name for p in report.persons] == [name]
+    assert sorted((r.name, r.relation) for r in report.persons[0].relatives) == sorted(relatives)

@@ -69,6 +69,7 @@ def extract_text(
     relatives_found = relatives.narrator_namesakes(ctx, relatives_found)
     relatives_found = relatives.first_person_narrators(ctx, groups, relatives_found)
     relatives_found = relatives.speaker_and_son(ctx, relatives_found)
+    relatives_found = relatives.through_narrator(ctx, groups, relatives_found)
     relatives_found = relatives.drop_owner_genitive(ctx, relatives_found, sources)
     # everybody who is not a subject can be the doer of a clause (see scope.other_actor)
     ctx.others += [g for g, _ in relatives_found] + [g for g in quoted if all(g is not r for r, _ in relatives_found)]

@@ -241,6 +241,23 @@ def _narrator_cue(ctx: DocContext) -> re.Pattern[str] | None:
     return ctx.lexicon.pattern("names", "narrator_before")
 
 
+_COUNTERPART = {"father": "mother", "brother": "sister", "husband": "wife", "son": "daughter"}
+
+
+def _by_narrators_sex(ctx: DocContext, relation: str) -> str:
+    """A narrator whose sex no name list tells is a woman when she speaks of "my husband" (a man
+    when of "my wife"): her relation takes that sex ("father" -> "mother")."""
+    table = ctx.lexicon.patterns("relations_first_person")
+    husband, wife = table.get("husband"), table.get("wife")
+    female = husband is not None and husband.search(ctx.text) is not None
+    male = wife is not None and wife.search(ctx.text) is not None
+    if female and not male:
+        return _COUNTERPART.get(relation, relation)
+    if male and not female:
+        return {v: k for k, v in _COUNTERPART.items()}.get(relation, relation)
+    return relation
+
+
 def first_person_narrators(ctx: DocContext, groups: list[NameGroup],
                            found: list[tuple[NameGroup, Role]]) -> list[tuple[NameGroup, Role]]:
     """The writer of a tracing request who names herself ("My name is X", "Меня зовут X",
@@ -256,13 +273,17 @@ def first_person_narrators(ctx: DocContext, groups: list[NameGroup],
             continue
         narrated = False
         for m in group.mentions:
-            head = ctx.text[max(0, m.start - 40) : m.start]
-            if any(len(head) - c.end() <= 2 for c in cue.finditer(head)):
+            head = ctx.text[max(0, m.start - 70) : m.start]
+            # "My name is X", or "Mən, Qəbələ rayonunda yaşayan X": the cue, maybe a short apposition
+            if any(len(head) - c.end() <= 2 or (len(head[c.end():].split()) <= 5 and not re.search(
+                    r"[.!?]", head[c.end():]) and c.group(0).rstrip().endswith(",")) for c in cue.finditer(head)):
                 narrated = True
                 break
         if not narrated or group.best.size < 2:
             continue
         relation = _kin_relation(ctx, group, list(range(len(ctx.sentences))))
+        if relation and group.sex is None:
+            relation = _by_narrators_sex(ctx, relation)
         if known is not None:
             out[known] = (group, Role("relative", relation or "relative"))
             continue
@@ -271,4 +292,59 @@ def first_person_narrators(ctx: DocContext, groups: list[NameGroup],
                 continue  # the only one named: the writer is telling her own story
             ctx.subjects.remove(group)
         out.append((group, Role("relative", relation or "relative")))
+    return out
+
+
+#: the narrator's relation to the subject, from the first-person kinship word she calls him by
+_NARRATOR_OF = {"son": "parent", "daughter": "parent", "husband": "wife", "wife": "husband",
+                "brother": "sibling", "sister": "sibling", "mother": "child", "father": "child"}
+#: the subject's relative, from (narrator's relation to the subject, what the narrator calls the person)
+_THROUGH = {
+    "parent": {"son": "brother", "daughter": "sister", "husband": "father", "wife": "mother"},
+    "wife": {"son": "son", "daughter": "daughter", "mother": "in_law", "father": "in_law",
+             "brother": "in_law", "sister": "in_law"},
+    "husband": {"son": "son", "daughter": "daughter", "mother": "in_law", "father": "in_law",
+                "brother": "in_law", "sister": "in_law"},
+    "sibling": {"mother": "mother", "father": "father", "brother": "brother", "sister": "sister",
+                "husband": "in_law", "wife": "in_law"},
+    "child": {"mother": "wife", "brother": "son", "sister": "daughter"},
+}
+
+
+def _first_person_kin(ctx: DocContext, start: int, gap_words: int = 0) -> str | None:
+    """The narrator's own kinship word right before a name ("my younger son Peter", "oğlum Rəvan"),
+    or up to ``gap_words`` words before it ("oğlum Azərbaycan vətəndaşı Rəvan")."""
+    head = ctx.text[max(0, start - 30 - 25 * gap_words) : start]
+    gap = rf"(?:[ \u00a0]+[^\s.;:!?]+){{0,{gap_words}}}" if gap_words else ""
+    best: tuple[int, str] | None = None
+    for relation, p in ctx.lexicon.patterns("relations_first_person").items():
+        if p is None:
+            continue
+        m = re.search(rf"(?:{p.pattern}){gap}[ \u00a0]*,?[ \u00a0]*$", head, re.IGNORECASE)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), relation)  # the longest phrase ("my younger son" over "son")
+    return best[1] if best else None
+
+
+def through_narrator(ctx: DocContext, groups: list[NameGroup],
+                     found: list[tuple[NameGroup, Role]]) -> list[tuple[NameGroup, Role]]:
+    """People the narrator names in her own voice, related to the subject through her: in a mother's
+    request for "my son X", "my younger son Y" is X's brother and "my husband Z" his father."""
+    if len(ctx.subjects) != 1:
+        return found
+    subject = ctx.subjects[0]
+    calls = [_first_person_kin(ctx, m.start, gap_words=3) for m in subject.mentions]
+    narrator = next((_NARRATOR_OF[c] for c in calls if c in _NARRATOR_OF), None)
+    if narrator is None:
+        return found
+    out = list(found)
+    for group in groups:
+        if group is subject:
+            continue
+        kin = next((k for m in group.mentions if (k := _first_person_kin(ctx, m.start))), None)
+        if kin is None:
+            continue
+        relation = _THROUGH.get(narrator, {}).get(kin, "relative")
+        out = [(g, r) for g, r in out if g is not group]
+        out.append((group, Role("relative", relation)))
     return out
