@@ -61,3 +61,11 @@ def test_people_the_mother_names_are_related_to_her_son_through_her(extract, lan
     report = extract(text, f"mother-{lang}", published="2025-12-01")
     assert [p.name for p in report.persons] == [name]
     assert sorted((r.name, r.relation) for r in report.persons[0].relatives) == sorted(relatives)
+
+
+def test_the_writers_own_apposition_tells_her_relation(extract) -> None:  # type: ignore[no-untyped-def]
+    text = ("Я, Айгуль Сыдыкова, мать Тимура Сыдыкова, 1996 года рождения, гражданина Кыргызстана. В мае 2025 года "
+            "он уехал в Россию, в июле подписал контракт с Минобороны России. С августа он не выходит на связь.")
+    report = extract(text, "apposition", published="2025-12-01")
+    assert [p.name for p in report.persons] == ["Тимур Сыдыков"]
+    assert [(r.name, r.relation) for r in report.persons[0].relatives] == [("Айгуль Сыдыкова", "mother")]

@@ -281,8 +281,12 @@ def first_person_narrators(ctx: DocContext, groups: list[NameGroup],
                 break
         if not narrated or group.best.size < 2:
             continue
-        relation = _kin_relation(ctx, group, list(range(len(ctx.sentences))))
-        if relation and group.sex is None:
+        from soraq.extract.roles import _relation_near
+
+        told = next((r[0] for m in group.mentions if (r := _relation_near(ctx, m.start, m.end))), None)
+        # "Я, Айгуль Сыдыкова, мать Медера ...": her own apposition says it; else how she speaks of him
+        relation = told or _kin_relation(ctx, group, list(range(len(ctx.sentences))))
+        if relation and group.sex is None and not told:
             relation = _by_narrators_sex(ctx, relation)
         if known is not None:
             out[known] = (group, Role("relative", relation or "relative"))
