@@ -62,3 +62,10 @@ def test_a_russian_town_is_never_home(person) -> None:  # type: ignore[no-untype
     p = person("Uzbek citizen Bobur Karimberdiev, 39, a taxi driver who had lived in Orenburg, was captured in "
                "Ukraine after he signed a contract with the Russian army.", published="2025-12-01")
     assert p.home is None
+
+
+def test_azerbaijani_locative_before_an_active_verb_of_detaining(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("Azərbaycan vətəndaşı Rəşad Nağıyev oktyabrın 5-də Ukraynada əsir düşüb. Onun sözlərinə görə, Rəşadı "
+               "Novosibirskdə polis saxlayıb və Rusiya ordusu ilə müqavilə imzalamağa məcbur edib.",
+               published="2025-12-01")
+    assert p.location_abroad == "Novosibirsk"
