@@ -607,6 +607,17 @@ def _after_kin_word(text: str, start: int, end: int, lang: str) -> bool:
     return bool(re.match(r"[ \u00a0]*(?:[,.;:)—–]|[a-zəğışçöüа-яё])", text[end : end + 3]))
 
 
+_AGE_APPOSITION = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*\d{1,2}[ \u00a0]*,|,[ \u00a0]*(?:19|20)\d\d[ \u00a0]+года\s+рождения"
+                             r"|,[ \u00a0]*(?:19|20)\d\d-?(?:c[iıuü])?\s+il\s+təvəllüdlü|[ \u00a0]*\(\d{1,2}\))")
+
+
+def _age_apposition(text: str, end: int) -> bool:
+    """Two to four capitalised words followed by an age or a birth year in apposition
+    ("Mireille Atangana Ndzie, 34, a nurse", "..., 1990 года рождения") are a person's name,
+    even when no name list knows them."""
+    return bool(_AGE_APPOSITION.match(text, end))
+
+
 def find_mentions(text: str, lang: str) -> list[Mention]:
     """Every name mention in the text, parts in base form, in text order."""
     raw: dict[tuple[int, int], tuple[list[str], bool]] = {}
@@ -632,7 +643,7 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
             e = s + len(" ".join(cut))
             words = cut
         if _is_name_like(_base_tokens(words, lang, frozenset()) if lang == "az" else words, lang) or (
-                1 < len(words) <= 4 and _heads_country_entry(text, e)) or (
+                1 < len(words) <= 4 and (_heads_country_entry(text, e) or _age_apposition(text, e))) or (
                 len(words) <= 3 and _after_kin_word(text, s, e, lang)):
             raw[(s, e)] = (words, False)
     _add_known_words(text, lang, raw)

@@ -136,6 +136,8 @@ def speaker_and_son(ctx: DocContext, found: list[tuple[NameGroup, Role]]) -> lis
         return found
     man, role = men[0]
     women = list(ctx.subjects)
+    if any(_tells_war_events(ctx, w, [man]) for w in women):
+        return found  # she is recruited herself ("a nurse made to sign ...; her husband says ...")
     ctx.subjects[:] = [man]
     inverse = _INVERSE[role.relation or "son"]
     rest = [(g, r) for g, r in found if g is not man]
