@@ -95,3 +95,11 @@ def test_a_relative_clause_does_not_hide_the_doer(person) -> None:  # type: igno
     p = person("Kyrgyz citizen Nurlan Sydykbekov, 31, signed a contract with the Russian army, was sent to the "
                "front in May, and was killed in June.")
     assert "death" in event_types(p)
+
+
+def test_people_in_general_in_the_headline_of_a_one_person_report(extract) -> None:  # type: ignore[no-untyped-def]
+    text = ("Nepal asks Moscow to return citizens recruited into Russian army\n\n"
+            "Among them is Dipesh Lamichhane, 27, from Syangja district, who left for Moscow in 2023 on a student "
+            "visa. His father says the family last heard from him in March 2025.")
+    p = extract(text, "general-headline", published="2025-06-10").persons[0]
+    assert "contract" not in event_types(p)

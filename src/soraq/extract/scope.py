@@ -47,7 +47,7 @@ def _compiled(lang: str) -> dict[str, re.Pattern[str] | None]:
     lex = load(lang)
     return {key: lex.pattern("scope", key) for key in (
         "negation_before", "negation_suffix", "negation_after", "modal_before", "modal_sentence", "modal_suffix", "modal_after",
-        "other_actor", "self_actor", "other_actor_after")}
+        "other_actor", "self_actor", "other_actor_after", "general_actor")}
 
 
 def clause_start(text: str, sent_start: int, trigger: int) -> int:
@@ -144,8 +144,16 @@ def _relative_opener(lang: str) -> re.Pattern[str] | None:
     return re.compile(r"(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
 
 
-def _doers(ctx: DocContext, ranges: list[tuple[int, int]], subject: int | None) -> list[tuple[int, str]]:
-    """(end offset, "self" | "other") of every doer candidate inside the given ranges."""
+def _doers(ctx: DocContext, ranges: list[tuple[int, int]], subject: int | None,
+           sentence: int | None = None) -> list[tuple[int, str]]:
+    """(end offset, "self" | "other") of every doer candidate inside the given ranges.
+
+    Plural nouns for people in general ("citizens", "граждане", "vətəndaşlar": ``[scope]
+    general_actor``) count as other doers only in a sentence that does not name the subject
+    ("Nepal asks Moscow to return citizens recruited into its army") of a report about one person;
+    beside his name, or in a report about several people, they may be the subjects themselves
+    ("X and Y, both Kenyan citizens, were captured", "Two Tajik citizens killed").
+    """
     pats = _compiled(ctx.lang)
     candidates: list[tuple[int, str]] = []
     own_spans = [(m.start, m.end) for i, g in enumerate(ctx.subjects) if subject is None or i == subject
@@ -165,7 +173,10 @@ def _doers(ctx: DocContext, ranges: list[tuple[int, int]], subject: int | None) 
             if lo <= a and b <= hi:
                 candidates.append((b, "other"))
         lead = ctx.text[lo:hi]
-        for pattern, kind in ((pats["other_actor"], "other"), (pats["self_actor"], "self"), (refer, "self")):
+        general = pats["general_actor"] if sentence is not None and len(ctx.subjects) == 1 and not any(
+            ctx.sentence_at(a) == sentence for a, _ in own_spans) else None
+        for pattern, kind in ((pats["other_actor"], "other"), (pats["self_actor"], "self"), (refer, "self"),
+                              (general, "other")):
             if pattern is not None:
                 for m in pattern.finditer(lead):
                     candidates.append((lo + m.end(), kind))
@@ -199,7 +210,7 @@ def other_actor(ctx: DocContext, k: int, start: int, end: int, subject: int | No
     for m in report.finditer(ctx.text, c0, start):
         c0 = m.end()  # "X said (that) he was ...": the doer is after the reporting verb
         reported = True
-    candidates = _doers(ctx, [(c0, start)], subject)
+    candidates = _doers(ctx, [(c0, start)], subject, k)
     if candidates:
         return _verdict(ctx, candidates)
     after = pats["other_actor_after"]
@@ -218,7 +229,7 @@ def other_actor(ctx: DocContext, k: int, start: int, end: int, subject: int | No
         ranges.append((cursor, a))
         cursor = b
     ranges.append((cursor, c0))
-    candidates = _doers(ctx, ranges, subject)
+    candidates = _doers(ctx, ranges, subject, k)
     return bool(candidates) and _verdict(ctx, candidates)
 
 
