@@ -124,10 +124,12 @@ def prepare_database(args, var_dir: Path) -> dict:
             "load_seconds": load_seconds, "vendor": connection.vendor}
 
 
-def start_server(port: int, var_dir: Path, workers: int = 0) -> subprocess.Popen:
+def start_server(port: int, var_dir: Path, workers: int = 0, threads: int = 4) -> subprocess.Popen:
     env = dict(os.environ)
     log = open(var_dir / "server.log", "wb")
     command = [str(ROOT / ".venv" / "bin" / "soraq"), "serve", "--workers", str(workers)]
+    if workers > 0:
+        command += ["--threads", str(threads)]
     proc = subprocess.Popen(
         [*command, "--host", "127.0.0.1", "--port", str(port)],
         env=env, stdout=log, stderr=subprocess.STDOUT,
@@ -261,6 +263,9 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                         help="soraq serve --workers N (gunicorn processes; default: one per core); "
                              "0: the single threaded process")
+    parser.add_argument("--threads", type=int, default=4, help="soraq serve --threads T (with --workers)")
+    parser.add_argument("--only", metavar="NAMES",
+                        help="comma-separated scenarios to measure (e.g. 'search page,person page'); default all")
     parser.add_argument("--no-exports", dest="exports", action="store_false",
                         help="skip timing the exports (full and public, every format)")
     parser.add_argument("--json", metavar="FILE", help="write the figures as JSON")
@@ -284,7 +289,7 @@ def main() -> int:
             print(f"loaded in {prepared['load_seconds']:.1f} s; run again with --var-dir {var_dir} --reuse")
             return 0
         port = free_port()
-        server = start_server(port, var_dir, workers=args.workers)
+        server = start_server(port, var_dir, workers=args.workers, threads=args.threads)
         base = f"http://127.0.0.1:{port}"
         tool = args.tool if args.tool != "auto" else ("wrk" if shutil.which("wrk") else "httpx")
         results: dict[str, dict] = {}
@@ -301,7 +306,10 @@ def main() -> int:
             single = argparse.Namespace(**{**vars(args), "clients": 1, "requests": args.baseline_requests})
             warm = argparse.Namespace(**{**vars(args), "seconds": args.warmup_seconds, "requests": 10**6})
             warmups = scenarios(prepared, seed=4)
+            chosen = {n.strip() for n in args.only.split(",")} if args.only else None
             for name, (paths, headers) in scenarios(prepared).items():
+                if chosen is not None and name not in chosen:
+                    continue
                 if args.warmup_seconds and tool == "wrk":
                     # every worker process and thread connects to the database, compiles templates and
                     # loads the name tables once: done here, on *other* paths than the measured ones, so
@@ -335,7 +343,7 @@ def main() -> int:
                 server.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 server.kill()
-        summary = {"workers": args.workers, "warmup_seconds": args.warmup_seconds, "n_persons": args.n, "n_documents": 3 * args.n, "database": prepared["vendor"],
+        summary = {"workers": args.workers, "threads": args.threads, "warmup_seconds": args.warmup_seconds, "n_persons": args.n, "n_documents": 3 * args.n, "database": prepared["vendor"],
                    "clients": args.clients, "tool": tool, "load_seconds": round(prepared["load_seconds"], 1),
                    "target_p95_ms": TARGET_P95_MS, "results": results, "exports": prepared["exports"]}
         print(json.dumps(summary, indent=1))

@@ -117,3 +117,15 @@ def test_the_data_version_changes_with_every_kind_of_write_but_not_with_the_audi
 def test_which_statements_change_the_data(sql, table, changes):
     assert dataversion.written_table(sql) == table
     assert dataversion.changes_data(sql) is changes
+
+
+def test_when_the_version_cannot_be_written_writes_still_succeed_and_nothing_is_cached(tmp_path, monkeypatch):
+    monkeypatch.setattr(dataversion, "_path", lambda: tmp_path / "missing-folder" / "data_version")
+    monkeypatch.setattr(dataversion, "_unwritable", False)
+    (person,) = make_registry(1, docs=1)  # the write succeeds although the token cannot be written
+    assert not dataversion.announced()
+    calls = []
+    for _ in range(2):
+        dataversion.cached("test.uncached", lambda: calls.append(1))
+    assert len(calls) == 2
+    assert Person.objects.filter(pk=person.pk).exists()

@@ -55,7 +55,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     parser.add_argument("--workers", type=int, default=0, metavar="N",
-                        help="serve with N gunicorn worker processes (default: one threaded process)")
+                        help="serve with N gunicorn worker processes (default: one threaded process); "
+                             "about one per core")
+    parser.add_argument("--threads", type=int, default=4, metavar="T",
+                        help="with --workers: threads per worker process (default 4)")
 
 
 def set_nodelay(sock: socket.socket) -> None:
@@ -85,8 +88,8 @@ def make_server(host: str, port: int):  # type: ignore[no-untyped-def]
     return httpd
 
 
-def serve_with_workers(host: str, port: int, workers: int) -> None:
-    """Serve with gunicorn: ``workers`` processes of 4 threads each (gunicorn sets TCP_NODELAY itself)."""
+def serve_with_workers(host: str, port: int, workers: int, threads: int = 4) -> None:
+    """Serve with gunicorn: ``workers`` processes of ``threads`` threads each (gunicorn sets TCP_NODELAY itself)."""
     from django.contrib.staticfiles.handlers import StaticFilesHandler
     from django.core.wsgi import get_wsgi_application
     from gunicorn.app.base import BaseApplication
@@ -95,7 +98,7 @@ def serve_with_workers(host: str, port: int, workers: int) -> None:
         def load_config(self) -> None:
             bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
             for key, value in {"bind": bind, "workers": workers, "worker_class": "gthread",
-                               "threads": 4, "accesslog": None, "proc_name": "soraq"}.items():
+                               "threads": max(1, threads), "accesslog": None, "proc_name": "soraq"}.items():
                 self.cfg.set(key, value)
 
         def load(self):  # type: ignore[no-untyped-def]
@@ -123,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
         shown = f"[{host_name}]" if ":" in host_name else host_name
         print(f"Soraq registry on http://{shown}:{args.port}/  ({args.workers} workers; Ctrl-C to stop)",
               flush=True)
-        serve_with_workers(host_name, args.port, args.workers)
+        serve_with_workers(host_name, args.port, args.workers, getattr(args, "threads", 4))
         return 0
     try:
         httpd = make_server(host_name, args.port)

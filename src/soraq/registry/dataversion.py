@@ -29,6 +29,7 @@ not share the file; cached entries therefore also expire after
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import secrets
@@ -48,6 +49,7 @@ MAX_AGE = 600
 
 _WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+[`"]?(\w+)', re.IGNORECASE)
 _lock = threading.Lock()
+logger = logging.getLogger(__name__)
 
 
 def _path() -> Path:
@@ -72,16 +74,27 @@ def current() -> str:
     return token or bump()
 
 
+#: set when the token file cannot be written: from then on this process caches nothing (see cached)
+_unwritable = False
+
+
 def bump() -> str:
     """Make a new token: every cached entry keyed by the old one is obsolete."""
-    global _read_since_bump
+    global _read_since_bump, _unwritable
     _read_since_bump = False
     token = secrets.token_hex(12)
     path = _path()
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.{token}")
-    with _lock:
-        tmp.write_text(token + "\n", encoding="ascii")
-        os.replace(tmp, path)  # atomic: a reader sees the old token or the new one, never half
+    try:
+        with _lock:
+            tmp.write_text(token + "\n", encoding="ascii")
+            os.replace(tmp, path)  # atomic: a reader sees the old token or the new one, never half
+    except OSError as exc:
+        # a write to the database must not fail because the var dir is read-only or full; but then
+        # no change can be announced, so nothing may be served from a cache any more
+        if not _unwritable:
+            logger.warning("cannot write %s (%s): pages are no longer cached by this process", path, exc)
+        _unwritable = True
     return token
 
 
@@ -135,6 +148,11 @@ def connection_created(sender: Any, connection: Any, **_kwargs: Any) -> None:
 _MISSING = object()
 
 
+def announced() -> bool:
+    """Are this process's writes announced (the token file is writable)? If not, cache nothing."""
+    return not _unwritable
+
+
 def cached(key: str, compute: Callable[[], T], *, alias: str = "default", timeout: int = MAX_AGE) -> T:
     """``compute()``, cached under ``key`` until the data changes (or :data:`MAX_AGE` passes).
 
@@ -143,8 +161,11 @@ def cached(key: str, compute: Callable[[], T], *, alias: str = "default", timeou
     """
     from django.core.cache import caches
 
+    version = current()
+    if _unwritable:
+        return compute()
     cache = caches[alias]
-    full_key = f"soraq.v.{current()}.{key}"
+    full_key = f"soraq.v.{version}.{key}"
     value = cache.get(full_key, _MISSING)
     if value is _MISSING:
         value = compute()

@@ -188,6 +188,8 @@ def registry_statistics(*, public: bool, use_cache: bool = True) -> Statistics:
     if not use_cache:
         return compute(iter_stat_records(public=public), public=public)
     version = dataversion.current()  # read before the data: a change meanwhile makes the next request recount
+    if not dataversion.announced():  # changes cannot be told apart: recount once a minute
+        version = f"minute-{int(time.time() // CACHE_SECONDS)}"
     mine = _in_process.get(public)
     if mine is not None and mine[0] == version:
         return mine[1]  # no need to read (and unpickle) the shared copy
