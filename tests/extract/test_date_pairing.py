@@ -55,3 +55,10 @@ def test_a_month_later_in_a_dated_story_stays_in_the_storys_year(person) -> None
                "June he was detained and signed a contract with the Russian army.", published="2025-12-01")
     dates = event_dates(p)
     assert dates.get("departure") == {"2024-03"} and dates.get("detention") == {"2024-06"}
+
+
+def test_an_azerbaijani_date_stands_before_its_verb(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("Azərbaycan vətəndaşı Elnur Abbaszadə mayda Rusiya ordusu ilə müqavilə imzalayıb və iyulda "
+               "Ukraynada həlak olub.", published="2025-12-01")
+    dates = event_dates(p)
+    assert dates.get("contract") == {"2025-05"} and dates.get("death") == {"2025-07"}

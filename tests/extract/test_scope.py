@@ -103,3 +103,12 @@ def test_people_in_general_in_the_headline_of_a_one_person_report(extract) -> No
             "visa. His father says the family last heard from him in March 2025.")
     p = extract(text, "general-headline", published="2025-06-10").persons[0]
     assert "contract" not in event_types(p)
+
+
+def test_a_refusal_is_no_event(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("Гражданин Таджикистана Фирдавс Назриев был задержан в Самаре в марте 2025 года. Контракт с "
+               "Минобороны России подписывать отказался и был депортирован в апреле.", published="2025-12-01")
+    assert "contract" not in event_types(p)
+    p = person("Tajik citizen Firdavs Nazriev, 29, was detained in Samara in March 2025. He refused to sign a "
+               "contract with the Russian army and was deported in April.", published="2025-12-01")
+    assert "contract" not in event_types(p)

@@ -40,12 +40,15 @@ class FoundEvent:
 
 def _distance(ctx: DocContext, d: DateMention, trigger: int, trigger_end: int) -> int:
     """Characters between trigger and date; a clause boundary between them counts extra."""
+    # the side a verb's date usually stands on: after it in English and Russian, before it in
+    # Azerbaijani (verb-final: "mayda müqavilə imzalayıb və iyulda həlak olub")
+    before_verb = ctx.lang == "az"
     if d.start >= trigger_end:
         between = ctx.text[trigger_end : d.start]
-        gap = d.start - trigger_end
+        gap = d.start - trigger_end + (15 if before_verb else 0)
     else:
         between = ctx.text[d.end : trigger]
-        gap = (trigger - d.end) + 15  # a date before the trigger is a little less likely its own
+        gap = (trigger - d.end) + (0 if before_verb else 15)
     return gap + 25 * len(re.findall(r"[,;:—–]", between))
 
 

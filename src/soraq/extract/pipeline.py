@@ -73,8 +73,8 @@ def extract_text(
     relatives_found = relatives.drop_owner_genitive(ctx, relatives_found, sources)
     # everybody who is not a subject can be the doer of a clause (see scope.other_actor)
     ctx.others += [g for g, _ in relatives_found] + [g for g in quoted if all(g is not r for r, _ in relatives_found)]
-    owners = attribution.sentence_owners(ctx)
     dates = find_dates(text, lang, base, from_published)
+    owners = attribution.sentence_owners(ctx)
     by_subject = relatives.attach(ctx, owners, relatives_found)
     persons = [build_person(ctx, i, owners, dates, by_subject) for i in range(len(ctx.subjects))]
     return Report(

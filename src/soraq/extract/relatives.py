@@ -27,12 +27,14 @@ def attach(ctx: DocContext, owners: list[list[int]],
         for mention in group.mentions:
             k = ctx.sentence_at(mention.start)
             named_here = [i for i, g in enumerate(ctx.subjects)
-                          if any(ctx.sentence_at(m.start) == k for m in g.mentions)]
-            target = named_here[0] if len(named_here) == 1 else (owners[k][0] if owners[k] else None)
+                          if g is not group and any(ctx.sentence_at(m.start) == k for m in g.mentions)]
+            owning = [i for i in owners[k] if ctx.subjects[i] is not group]
+            target = named_here[0] if len(named_here) == 1 else (owning[0] if owning else None)
             if target is not None:
                 break
-        if target is None and len(ctx.subjects) == 1:
-            target, k = 0, ctx.sentence_at(group.mentions[0].start)
+        others = [i for i, g in enumerate(ctx.subjects) if g is not group]
+        if target is None and len(others) == 1:
+            target, k = others[0], ctx.sentence_at(group.mentions[0].start)
         if target is None:
             continue
         s = ctx.sentences[k]
@@ -354,3 +356,4 @@ def through_narrator(ctx: DocContext, groups: list[NameGroup],
         out = [(g, r) for g, r in out if g is not group]
         out.append((group, Role("relative", relation)))
     return out
+
