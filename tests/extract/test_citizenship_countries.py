@@ -69,3 +69,9 @@ def test_azerbaijani_locative_before_an_active_verb_of_detaining(person) -> None
                "Novosibirskdə polis saxlayıb və Rusiya ordusu ilə müqavilə imzalamağa məcbur edib.",
                published="2025-12-01")
     assert p.location_abroad == "Novosibirsk"
+
+
+def test_from_a_town_and_a_country(person) -> None:  # type: ignore[no-untyped-def]
+    p = person("Solange Atangana Ndzie, 22, from Yaoundé, Cameroon, answered an online advertisement for a job in "
+               "Russia and was made to sign a contract with the Russian army.", published="2025-12-01")
+    assert p.citizenship == "CM"

@@ -76,6 +76,9 @@ def _ru_genitive_index() -> dict[str, str]:
 
 _EN = re.compile(r"\b(?:citizens?|nationals?|passport\s+holders?)\s+of\s+(?:the\s+)?"
                  r"(?P<name>(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,3})", re.IGNORECASE)
+#: "from Nepal", "from Douala, Cameroon": coming from a country (after a town) is the lexicon's "from X" for any country
+_EN_FROM = re.compile(r"\bfrom\s+(?:(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2},\s+)?(?:the\s+)?"
+                      r"(?P<name>(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,3})", re.IGNORECASE)
 _RU = re.compile(r"(?<!\w)(?:гражданин\w*|граждан\w*|подданн\w*|паспорт\w*)\s+(?P<name>(?-i:[А-ЯЁ][\w-]+)(?:\s+(?-i:[А-ЯЁ][\w-]+))?)",
                  re.IGNORECASE)
 _AZ = re.compile(r"(?P<name>(?-i:[A-ZƏÜÖĞŞÇİ][\wəğışçöü'-]+)(?:\s+(?-i:[A-ZƏÜÖĞŞÇİ][\wəğışçöü'-]+)){0,2})\s+"
@@ -85,8 +88,15 @@ _BRACKET = re.compile(r"[ \u00a0]*\((?P<name>[^()\d]{3,40})\)")
 
 def stated_citizenships(text: str, lang: str) -> list[tuple[int, int, str]]:
     """Citizenship stated with a country's name: (start, end, code) in text order."""
-    out = []
+    out: list[tuple[int, int, str]] = []
     if lang == "en":
+        for m in _EN_FROM.finditer(text):
+            words = m.group("name").split()
+            for n in range(len(words), 0, -1):
+                code = code_of(" ".join(words[:n]))
+                if code:
+                    out.append((m.start("name"), m.start("name") + len(" ".join(words[:n])), code))
+                    break
         for m in _EN.finditer(text):
             words = m.group("name").split()
             for n in range(len(words), 0, -1):  # "citizen of Sierra Leone Foday ..." -> the longest country
@@ -111,7 +121,7 @@ def stated_citizenships(text: str, lang: str) -> list[tuple[int, int, str]]:
                 if code:
                     out.append((m.start("name"), m.end(), code))
                     break
-    return out
+    return sorted(out)
 
 
 def bracketed_country(text: str, end: int) -> str | None:
