@@ -19,9 +19,10 @@ def _filler(n: int) -> list[Mention]:
     family = [h + t + "ov" for h, t in product(reversed(_HEADS), _TAILS)]
     out = []
     for k, (g, f) in enumerate(product(given, family)):
-        if k >= n:
+        if len(out) >= n:
             break
-        out.append(Mention(mention_id=f"f{k}#0", name=f"{g} {f}", citizenship="UZ", birth_year=1970 + k % 30))
+        for report in range(2):  # each filler person reported twice
+            out.append(Mention(mention_id=f"f{k}r{report}#0", name=f"{g} {f}", citizenship="UZ", birth_year=1970 + k % 30))
     return out
 
 

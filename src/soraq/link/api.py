@@ -71,6 +71,7 @@ def link_mentions(
         decisions,
         bare=lambda mid: is_bare(by_id[mid]),
         name_keys=(lambda mid: pair_keys(by_id[mid])) if freqs is not None else None,
+        uncommon=freqs.uncommon if freqs is not None else None,
     )
     if not keep_apart:  # pairs kept apart served the clustering only
         pairs = [p for p in pairs if p.decision != "apart"]

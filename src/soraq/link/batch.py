@@ -303,7 +303,7 @@ def score_arrays(
     if freqs is not None and len(I):
         out.adjust = freqs.pair_adjustment(I, J, levels[NAME], name_level_codes(frequency.ADJUSTED_LEVELS))
         out.counts = np.maximum(freqs.counts[I], freqs.counts[J])
-        out.mean_count = freqs.mean
+        out.mean_count = freqs.reference
         out.weights = total + out.adjust
     return out
 

@@ -72,6 +72,7 @@ def cluster(
     bare: Callable[[str], bool] = lambda mention_id: True,
     max_group: int = 200,
     name_keys: Callable[[str], frozenset[str]] | None = None,
+    uncommon: Callable[[str], bool] | None = None,
 ) -> list[list[str]]:
     """Clusters of mention ids; ``score`` scores any pair on demand (cross-group checks)."""
     decisions = list(decisions)
@@ -130,7 +131,7 @@ def cluster(
         ra, rb = groups.find(p.a_id), groups.find(p.b_id)
         if ra != rb and compatible(ra, rb, strict=False):
             groups.union(ra, rb)
-    rare = _rare_name_test(groups, ids, name_keys, compatible, pair) if name_keys is not None else None
+    rare = _rare_name_test(groups, ids, name_keys, compatible, pair, uncommon) if name_keys is not None else None
     hopeful = [p for p in scored if p.decision == "review" or is_hopeful(p)]
     _promote_unique_reviews(groups, hopeful, compatible, known, bare, rare)
     out = [sorted(m) for m in groups.members.values()]
@@ -158,7 +159,12 @@ def _name_weight(p: PairScore) -> float:
 
 
 def _rare_name_test(
-    groups: _Groups, ids: Sequence[str], name_keys: Callable[[str], frozenset[str]], compatible, pair: ScoreFn
+    groups: _Groups,
+    ids: Sequence[str],
+    name_keys: Callable[[str], frozenset[str]],
+    compatible,
+    pair: ScoreFn,
+    uncommon: Callable[[str], bool] | None = None,
 ) -> Callable[[str, str], bool]:
     """A test: do two groups share a name that no third group in the data carries?
 
@@ -179,6 +185,8 @@ def _rare_name_test(
             bearers.setdefault(k, []).append(mid)
 
     def rare(a: str, b: str) -> bool:
+        if uncommon is not None and not all(uncommon(m) for m in groups.members[a] + groups.members[b]):
+            return False
         keys_a = {k for m in groups.members[a] for k in name_keys(m)}
         keys_b = {k for m in groups.members[b] for k in name_keys(m)}
         if not _same_full_name(a, b):
