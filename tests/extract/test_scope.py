@@ -24,7 +24,7 @@ def test_a_threatened_prison_term_is_no_sentence(person) -> None:  # type: ignor
                "to sign a contract with the Russian army he would be sentenced to ten years.")
     types = event_types(p)
     assert "detention" in types and "court_hearing" not in types
-    p = person("Гражданина Кыргызстана Бакыта Осмонова задержали в Самаре. Ему сказали, что если он не подпишет "
+    p = person("Гражданина Кыргызстана Бакыта Осмонова задержали в Саратове. Ему сказали, что если он не подпишет "
                "контракт с Минобороны, его осудят.")
     assert "court_hearing" not in event_types(p)
 
@@ -49,7 +49,7 @@ def test_someone_elses_death_is_not_the_subjects(person) -> None:  # type: ignor
 
 def test_people_in_general_are_not_the_subject(person) -> None:  # type: ignore[no-untyped-def]
     p = person("Cuban citizen Yadiel Rosales Vega signed a contract with the Russian army in June and is in "
-               "training near Ryazan. Thousands of migrants are sent to the front every month, activists say.")
+               "training near Penza. Thousands of migrants are sent to the front every month, activists say.")
     assert "deployment" not in event_types(p)
     assert p.status == "in_unit"
 
@@ -106,9 +106,9 @@ def test_people_in_general_in_the_headline_of_a_one_person_report(extract) -> No
 
 
 def test_a_refusal_is_no_event(person) -> None:  # type: ignore[no-untyped-def]
-    p = person("Гражданин Таджикистана Фирдавс Назриев был задержан в Самаре в марте 2025 года. Контракт с "
+    p = person("Гражданин Таджикистана Фирдавс Назриев был задержан в Саратове в марте 2025 года. Контракт с "
                "Минобороны России подписывать отказался и был депортирован в апреле.", published="2025-12-01")
     assert "contract" not in event_types(p)
-    p = person("Tajik citizen Firdavs Nazriev, 29, was detained in Samara in March 2025. He refused to sign a "
+    p = person("Tajik citizen Firdavs Nazriev, 29, was detained in Saratov in March 2025. He refused to sign a "
                "contract with the Russian army and was deported in April.", published="2025-12-01")
     assert "contract" not in event_types(p)

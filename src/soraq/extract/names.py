@@ -587,7 +587,7 @@ def _heads_country_entry(text: str, end: int) -> bool:
 
 @cache
 def _kin_before(lang: str) -> re.Pattern[str] | None:
-    """A kinship word ending right before a name, maybe with a comma ("his wife, Aizada", "anası Gülnarə")."""
+    """A kinship word ending right before a name, maybe with a comma ("his wife, Aizada", "anası Xuraman")."""
     phrases = [p for values in load(lang).table("relations").values() if isinstance(values, list)
                for p in values if isinstance(p, str) and not p.startswith("re:")]
     if not phrases:
@@ -613,7 +613,7 @@ _AGE_APPOSITION = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*\d{1,2}[ \u00a0]*,|,[ \u0
 
 def _age_apposition(text: str, end: int) -> bool:
     """Two to four capitalised words followed by an age or a birth year in apposition
-    ("Mireille Atangana Ndzie, 34, a nurse", "..., 1990 года рождения") are a person's name,
+    ("Solange Atangana Ndzie, 34, a nurse", "..., 1990 года рождения") are a person's name,
     even when no name list knows them."""
     return bool(_AGE_APPOSITION.match(text, end))
 

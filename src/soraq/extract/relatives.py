@@ -320,7 +320,7 @@ _THROUGH = {
 
 
 def _first_person_kin(ctx: DocContext, start: int, gap_words: int = 0) -> str | None:
-    """The narrator's own kinship word right before a name ("my younger son Peter", "oğlum Rəvan"),
+    """The narrator's own kinship word right before a name ("my younger son Daniel", "oğlum Rəvan"),
     or up to ``gap_words`` words before it ("oğlum Azərbaycan vətəndaşı Rəvan")."""
     head = ctx.text[max(0, start - 30 - 25 * gap_words) : start]
     gap = rf"(?:[ \u00a0]+[^\s.;:!?]+){{0,{gap_words}}}" if gap_words else ""
