@@ -2,20 +2,27 @@
 
 What it does, in order:
 
-1. makes a fresh database (a SQLite file in a temporary folder, or the
-   PostgreSQL database of ``--database-url`` / ``$DATABASE_URL``, which must be
-   empty or disposable: it is migrated and filled);
-2. loads N fictional persons and 3N documents (``benchmarks/registry_data.py``);
-3. starts ``soraq serve`` on a free loopback port;
-4. for each scenario (name search, person page, statistics; the HTML pages and
-   the API alike) sends at most ``--requests`` requests from ``--clients``
+1. makes a fresh database (a SQLite file in a temporary folder or ``--var-dir``,
+   or the PostgreSQL database of ``--database-url`` / ``$DATABASE_URL``, which
+   must be empty or disposable: it is migrated and filled);
+2. loads N fictional persons and 3N documents, one case file per 50 persons
+   (``benchmarks/registry_data.py``); ``--load-only`` stops here, ``--reuse``
+   measures a database loaded before (with the same ``--var-dir``);
+3. starts ``soraq serve --workers W`` (gunicorn; W = the cores) on a free
+   loopback port;
+4. for each scenario (name search, person page, case page, statistics; the
+   HTML pages and the API alike): warms the server up on other paths of the
+   same kind, then sends at most ``--requests`` requests from ``--clients``
    concurrent connections, for at most ``--seconds`` seconds, with ``wrk``
-   (Debian package ``wrk``) or, without it, a bounded asyncio/httpx client;
+   (Debian package ``wrk``) or, without it, a bounded asyncio/httpx client,
+   then the same from one client alone (the baseline of the same run);
 5. prints p50/p95/p99 latency per scenario and writes them as JSON (``--json``).
 
 Targets: p95 <= 150 ms on SQLite and PostgreSQL at N = 100 000. Loopback only.
+docs/sharing.md ("Load benchmark") has the figures and how to read them.
 
-    .venv/bin/python benchmarks/load_registry.py --n 20000
+    .venv/bin/python benchmarks/load_registry.py --n 100000 --var-dir /tmp/bench --load-only
+    .venv/bin/python benchmarks/load_registry.py --n 100000 --var-dir /tmp/bench --reuse --no-exports
     .venv/bin/python benchmarks/load_registry.py --n 20000 --database-url postgresql://...
 """
 
@@ -343,7 +350,8 @@ def main() -> int:
                 server.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 server.kill()
-        summary = {"workers": args.workers, "threads": args.threads, "warmup_seconds": args.warmup_seconds, "n_persons": args.n, "n_documents": 3 * args.n, "database": prepared["vendor"],
+        summary = {"workers": args.workers, "threads": args.threads, "warmup_seconds": args.warmup_seconds,
+                   "n_persons": args.n, "n_documents": 3 * args.n, "database": prepared["vendor"],
                    "clients": args.clients, "tool": tool, "load_seconds": round(prepared["load_seconds"], 1),
                    "target_p95_ms": TARGET_P95_MS, "results": results, "exports": prepared["exports"]}
         print(json.dumps(summary, indent=1))

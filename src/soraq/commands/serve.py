@@ -89,7 +89,7 @@ def make_server(host: str, port: int):  # type: ignore[no-untyped-def]
 
 
 def serve_with_workers(host: str, port: int, workers: int, threads: int = 4) -> None:
-    """Serve with gunicorn: ``workers`` processes of ``threads`` threads each (gunicorn sets TCP_NODELAY itself)."""
+    """Serve with gunicorn: ``workers`` processes of ``threads`` threads (gunicorn sets TCP_NODELAY itself)."""
     from django.contrib.staticfiles.handlers import StaticFilesHandler
     from django.core.wsgi import get_wsgi_application
     from gunicorn.app.base import BaseApplication

@@ -55,7 +55,7 @@ def find_persons(query: str = "", *, citizenship: str = "", status: str = "") ->
 
 
 def with_counts(persons: Sequence[Person]) -> list[Person]:
-    """The persons of one page, each with ``mention_count``, ``review_count`` and ``status_label`` (one query)."""
+    """The persons of one page, with ``mention_count``, ``review_count`` and ``status_label`` (one query)."""
     persons = list(persons)
     awaiting = Q(link_decision=Mention.LinkOutcome.REVIEW, review_state=Mention.ReviewState.MACHINE_SUGGESTED)
     counts = {
