@@ -15,10 +15,10 @@ from tests.registry.bulk import make_registry
 
 pytestmark = pytest.mark.django_db
 
-#: session, user, roles; case, mentions, events, last news (2), requests, rulings, candidates, following;
+#: session, user, roles; case, mentions, events, last news (2), requests, rulings, candidates;
 #: the audit append (head update, head lock, entry, head hash)
-CASE_BUDGET_VIEWER = 18
-#: and for a caseworker: notes, evidence, alerts, the notes' audit entry
+CASE_BUDGET_VIEWER = 17
+#: and for a caseworker: whether they follow the case, notes, evidence, alerts
 CASE_BUDGET_CASEWORKER = 22
 
 

@@ -184,7 +184,8 @@ def case_detail(request, reference: str):
             candidates=case.candidates.select_related("person").order_by("verdict", "-probability"),
             evidence=evidence,
             edit_form=CaseEditForm(instance=case), note_form=NoteForm(),
-            evidence_form=EvidenceForm(), hide_form=HideForm(), consent_form=ConsentForm(), following=case.followers.filter(pk=user.pk).exists(),
+            evidence_form=EvidenceForm(), hide_form=HideForm(), consent_form=ConsentForm(),
+            following=can(user, "case.follow") and case.followers.filter(pk=user.pk).exists(),
         ))
 
 
