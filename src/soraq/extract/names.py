@@ -545,13 +545,31 @@ def _add_known_words(text: str, lang: str, raw: dict[tuple[int, int], tuple[list
              for w in words if not _MARKER_RE.match(w) and not is_initial(w)}
     if not known:
         return
+    families = {fold(_az_base(words[-1]) if lang == "az" else words[-1]) for words, _ in raw.values()
+                if len(words) > 1 and not _MARKER_RE.match(words[-1]) and not is_initial(words[-1])}
     stop = _stop_words(lang)
-    for s, e, words in _sequences(text, lang):
+    runs = _sequences(text, lang)
+    for s, e, words in runs:
+        if len(words) > 1 and not any(s < e2 and s2 < e for (s2, e2) in raw) \
+                and not any(w.lower() in stop for w in words) and _shares_surname(words, families, lang):
+            raw[(s, e)] = (words, False)
+            known |= {fold(_az_base(w) if lang == "az" else w) for w in words}
+    for s, e, words in runs:
         if len(words) != 1 or any(s < e2 and s2 < e for (s2, e2) in raw) or words[0].lower() in stop:
             continue
         word = words[0]
         if len(word) >= 3 and fold(_az_base(word) if lang == "az" else word) in known:
             raw[(s, e)] = (words, False)
+
+
+def _shares_surname(words: list[str], families: set[str], lang: str) -> bool:
+    """Two or three capitalised words ending in the surname of a full name found in the same text
+    are a namesake's name (a brother, a mother: "Bishal Thapaliya ... his brother Sujan
+    Thapaliya"), even when no list knows the given name; place and organisation words are not."""
+    if not 2 <= len(words) <= 3 or any(is_initial(w) or _is_organisation_word(w, lang) for w in words):
+        return False
+    last = words[-1]
+    return len(last) >= 4 and fold(_az_base(last) if lang == "az" else last) in families
 
 
 _DEMONYM_ENDINGS = ("ns", "n", "s", "ese", "is", "i")

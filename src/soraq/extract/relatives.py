@@ -106,6 +106,17 @@ def promote_sources(ctx: DocContext, candidates: list[NameGroup]) -> list[tuple[
     return out
 
 
+_HER = re.compile(r"[^.;!?\"“”]{0,25}?\b(?:her|she|herself)\b", re.IGNORECASE)
+
+
+def _her_own_clause(ctx: DocContext, group: NameGroup) -> bool:
+    """An English name of unknown sex followed in its clause by "her"/"she" ("X keeps her husband's
+    boots by the door") is a woman's, whatever list lacks her given name."""
+    if ctx.lang != "en":
+        return False
+    return any(_HER.match(ctx.text, m.end) for m in group.mentions)
+
+
 def female_namesakes(ctx: DocContext) -> list[NameGroup]:
     """Women beside a male subject who share his surname or speak of "her son" / "her husband".
 
@@ -114,7 +125,8 @@ def female_namesakes(ctx: DocContext) -> list[NameGroup]:
     """
     out = []
     for g in list(ctx.subjects):
-        if g.sex != "female" or not any(o.sex != "female" for o in ctx.subjects if o is not g):
+        female = g.sex == "female" or (g.sex is None and _her_own_clause(ctx, g))
+        if not female or not any(o.sex != "female" for o in ctx.subjects if o is not g):
             continue
         namesake = g.family and any(o is not g and o.sex != "female" and _same_word(o.family, g.family)
                                     for o in ctx.subjects)
@@ -203,12 +215,23 @@ _INVERSE_OF = {"brother": ("brother", "sister"), "sister": ("brother", "sister")
 _WAR_EVENTS = ("contract", "training", "deployment", "captured", "wounded", "death", "disappearance", "detention")
 
 
-def _tells_war_events(ctx: DocContext, group: NameGroup, others: list[NameGroup]) -> bool:
+def _tells_war_events(ctx: DocContext, group: NameGroup, others: list[NameGroup],
+                      types: tuple[str, ...] = _WAR_EVENTS) -> bool:
     """Whether a sentence naming this person alone tells a recruitment or war event."""
     other_sentences = {ctx.sentence_at(m.start) for g in others for m in g.mentions}
     hits = ctx.hits("events")
     own = {ctx.sentence_at(m.start) for m in group.mentions} - other_sentences
-    return any(k in hits.sentences(etype) for etype in _WAR_EVENTS for k in own)
+    return any(k in hits.sentences(etype) for etype in types for k in own)
+
+
+_FEMALE_KIN = frozenset({"wife", "mother", "sister", "daughter"})
+
+
+def _aged(ctx: DocContext, group: NameGroup) -> bool:
+    """An age or birth year in apposition to one of the mentions: how a report introduces its subject."""
+    from soraq.extract.roles import _adjacent_cue
+
+    return any(_adjacent_cue(ctx, m.start, m.end) for m in group.mentions)
 
 
 def narrator_namesakes(ctx: DocContext, found: list[tuple[NameGroup, Role]]) -> list[tuple[NameGroup, Role]]:
@@ -228,9 +251,13 @@ def narrator_namesakes(ctx: DocContext, found: list[tuple[NameGroup, Role]]) -> 
         for a in list(ctx.subjects):
             if a is b or not (a.family and _same_word(a.family, b.family)):
                 continue
-            if was_relative and len(b.mentions) <= len(a.mentions):
-                continue  # the story's person is named more often than the one who tells it
-            if _tells_war_events(ctx, a, [b]) or not _tells_war_events(ctx, b, [a]):
+            if was_relative and (b.sex == "female" or rel[0] in _FEMALE_KIN or _her_own_clause(ctx, b)):
+                continue  # a woman speaking for a man of her family: recruits are, in practice, men
+            if was_relative and len(b.mentions) <= len(a.mentions) and not _aged(ctx, b):
+                continue  # the story's person is named more often than the one who tells it,
+                # or introduced with his age ("His younger brother, Y, 27, is ...")
+            # the one introduced is the migrant: his own sentences may tell only his going abroad
+            if _tells_war_events(ctx, a, [b]) or not _tells_war_events(ctx, b, [a], _WAR_EVENTS + ("departure",)):
                 continue
             male, female = _INVERSE_OF[rel[0]]
             ctx.subjects[ctx.subjects.index(a)] = b if b not in ctx.subjects else a
