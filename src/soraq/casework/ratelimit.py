@@ -1,5 +1,7 @@
 """A per-client rate limit on Django's cache framework (no third-party service, no stored IPs).
 
+Counted in the "shared" cache, which all of the server's worker processes see.
+
 ``SORAQ_INTAKE_RATE`` = ``"COUNT/PERIOD"`` with PERIOD ``s``, ``m``, ``h`` or ``d`` (default ``10/h``).
 The client is keyed by a keyed hash of its address, so the cache never holds an IP.
 """
@@ -10,7 +12,7 @@ import hashlib
 import hmac
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 _PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -34,6 +36,7 @@ def hit(request, scope: str, rate: str) -> bool:
     """Count one use; True while the client is within its rate."""
     limit, window = parse_rate(rate)
     key = client_key(request, scope)
+    cache = caches["shared"]  # one count for all of the server's worker processes
     if cache.add(key, 1, timeout=window):
         return True
     try:

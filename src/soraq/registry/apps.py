@@ -8,6 +8,13 @@ class RegistryConfig(AppConfig):
     verbose_name = _("Registry")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self) -> None:
+        """Every database connection of every process (server workers, `soraq ingest`, `soraq watch`)
+        reports writes to registry data, so cached pages change with the data (soraq.registry.dataversion)."""
+        from django.db.backends.signals import connection_created
+
+        connection_created.connect(_watch_writes, dispatch_uid="soraq.registry.dataversion")
+
     def nav_items(self, request):
         """The registry's entries in the site menu (for every logged-in user another app does not bar)."""
         from django.urls import reverse
@@ -29,6 +36,12 @@ class RegistryConfig(AppConfig):
 
         from soraq.site.navigation import NavItem
 
-        if not request.user.has_perm("registry.view_person"):
+        if not request.user.is_staff or not request.user.has_perm("registry.view_person"):
             return []
         return [NavItem(_("View in the admin"), reverse("admin:registry_person_change", args=[person.pk]))]
+
+
+def _watch_writes(sender, connection, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    from soraq.registry.dataversion import watch
+
+    watch(connection)

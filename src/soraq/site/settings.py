@@ -26,7 +26,6 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 
 
@@ -158,16 +157,6 @@ if _flag("SORAQ_REQUIRE_POSTGRES") and "postgresql" not in DATABASES["default"][
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-def _watch_writes(sender, connection, **kwargs) -> None:  # type: ignore[no-untyped-def]
-    """Every database connection reports writes to registry data (soraq.registry.dataversion)."""
-    from soraq.registry.dataversion import watch
-
-    watch(connection)
-
-
-# Connected here, not in an AppConfig, because settings are the one module every process loads
-# (the server's workers, `soraq ingest`, `soraq watch`): a write from any of them must be seen.
-connection_created.connect(_watch_writes, dispatch_uid="soraq.registry.dataversion")
 
 # --- caches -----------------------------------------------------------------------------------
 # "default": in each process's memory, for rendered pages and API answers (keyed by the data version,
