@@ -25,8 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 
 GENESIS_HASH = "0" * 64
 SYSTEM = "system"
@@ -131,24 +130,39 @@ def record(actor: Any, action: str, obj: Any = None, details: dict | None = None
     # round-trip through JSON so the hashed form equals what the database returns
     clean = json.loads(json.dumps(clean, ensure_ascii=False))
     with transaction.atomic():
-        # Take the write lock first (PostgreSQL: row lock; SQLite: database write lock),
-        # then read: two writers can never see the same head.
-        bumped = AuditHead.objects.filter(pk=1).update(seq=F("seq") + 1)
-        if not bumped:
+        # Take the write lock and read the head in one statement (PostgreSQL: row lock;
+        # SQLite: database write lock): two writers can never see the same head, and the
+        # lock is held for three round trips only (bump, insert, new hash).
+        head = _bump_head()
+        if head is None:
             AuditHead.objects.get_or_create(pk=1, defaults={"seq": 0, "hash": GENESIS_HASH})
-            AuditHead.objects.filter(pk=1).update(seq=F("seq") + 1)
-        head = AuditHead.objects.select_for_update().get(pk=1)
+            head = _bump_head()
+        seq, prev_hash = head
         now = dt.datetime.now(dt.UTC)
         digest = entry_digest(
-            seq=head.seq, timestamp=now, actor=who, action=action, object_type=object_type,
-            object_id=object_id, details=clean, prev_hash=head.hash,
+            seq=seq, timestamp=now, actor=who, action=action, object_type=object_type,
+            object_id=object_id, details=clean, prev_hash=prev_hash,
         )
         entry = AuditEntry.objects.create(
-            seq=head.seq, timestamp=now, actor=who, action=action, object_type=object_type,
-            object_id=object_id, details=clean, prev_hash=head.hash, hash=digest,
+            seq=seq, timestamp=now, actor=who, action=action, object_type=object_type,
+            object_id=object_id, details=clean, prev_hash=prev_hash, hash=digest,
         )
         AuditHead.objects.filter(pk=1).update(hash=digest)
     return entry
+
+
+def _bump_head() -> tuple[int, str] | None:
+    """Advance the head's sequence number and return (new seq, last hash); None without a head row.
+
+    ``UPDATE ... RETURNING`` (PostgreSQL; SQLite 3.35+) takes the lock and reads in one round trip.
+    """
+    from .models import AuditHead
+
+    table = connection.ops.quote_name(AuditHead._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")  # noqa: S608
+        row = cursor.fetchone()
+    return (int(row[0]), str(row[1])) if row else None
 
 
 @contextlib.contextmanager
