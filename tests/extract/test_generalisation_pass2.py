@@ -47,3 +47,50 @@ def test_en_wife_no_list_knows_stays_his_relative(extract) -> None:
     assert [p.name for p in report.persons] == ["Asanka Wickramage"]
     rel = {(r.relation, r.name) for r in report.persons[0].relatives}
     assert ("wife", "Thilini Wickramage") in rel
+
+
+INTERVIEWEE = {
+"ru": """«Я не хотел воевать»: интервью с узбекистанцем, вернувшимся домой
+
+Бахтиёр Нематов, 29 лет, гражданин Узбекистана из Намангана. Мы поговорили с ним после возвращения.
+
+— Как вы попали в российскую армию?
+— Я работал грузчиком в Самаре. В марте 2024 года меня задержали в общежитии. В мае 2024 года я подписал контракт с Минобороны России.
+
+— Что было потом?
+— Потом нас отправили на фронт в Украине. В июле 2024 года я был ранен под Торецком.
+""",
+"en": """"I never wanted to fight": a Tajik recruit back home
+
+Firdavs Sharipov, 27, a Tajik citizen from Kulob, spoke to us after his return.
+
+Q: How did you end up in the Russian army?
+A: I worked as a loader in Samara. In March 2024 police detained me at a hostel. In May 2024 I signed a contract.
+
+Q: What happened then?
+A: They sent us to the front in Ukraine. In July 2024 I was wounded near a village.
+""",
+}
+
+
+def test_interviewee_answers_in_first_person_are_his_story(person) -> None:
+    """Answers of a Q&A interview with the report's one subject, told in the first person and never
+    naming him, are his story: their events are his, with their dates."""
+    for lang, text in INTERVIEWEE.items():
+        p = person(text, published="2025-03-01")
+        dates = event_dates(p)
+        assert "2024-03" in dates.get("detention", set()), (lang, dates)
+        assert "2024-05" in dates.get("contract", set()), (lang, dates)
+        assert "2024-07" in dates.get("wounded", set()), (lang, dates)
+
+
+
+def test_age_in_apposition_is_no_figure(extract) -> None:
+    """"Firdavs Sharipov, 27, a Tajik citizen" states an age, not 27 Tajiks."""
+    report = extract(INTERVIEWEE["en"], "t", published="2025-03-01")
+    assert all(f.number != 27 for f in report.figures)
+
+
+def test_lead_line_opening_with_a_name_is_no_byline(person) -> None:
+    """A short lead paragraph "Name, 27, a Tajik citizen from X, spoke to us ..." is about him, not a byline."""
+    assert person(INTERVIEWEE["en"], published="2025-03-01").name == "Firdavs Sharipov"

@@ -10,6 +10,8 @@ named go to the first subject when they refer to a person.
 
 from __future__ import annotations
 
+import re
+
 from soraq.extract.context import DocContext
 
 
@@ -68,7 +70,47 @@ def sentence_owners(ctx: DocContext) -> list[list[int]]:
         else:
             owners.append([])
     _fill_gaps(owners, ctx, refer, first_named)
+    _interviewee(ctx, owners)
     return owners
+
+
+_ANSWER = re.compile(r"(?:[—–-]|(?:A|О|Ответ|Cavab|C)\s*:)\s*")
+_QUESTION = re.compile(r"(?:Q|В|Вопрос|Sual|S)\s*:\s*")
+
+
+def _answer_lines(ctx: DocContext) -> list[tuple[int, int]]:
+    """The answers of a question-and-answer interview: lines opened by "A:", "Ответ:", "Cavab:" or a
+    dash that do not ask a question. Empty unless the report also has questions."""
+    answers, questions = [], 0
+    pos = 0
+    for line in ctx.text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        body = line.strip()
+        if _QUESTION.match(body) or (_ANSWER.match(body) and body.endswith("?")):
+            questions += 1
+        elif _ANSWER.match(body) and len(body) > 3:
+            answers.append((start, end))
+    return answers if questions else []
+
+
+def _interviewee(ctx: DocContext, owners: list[list[int]]) -> None:
+    """In an interview with the one person a report is about, his answers in the first person
+    ("I signed in April", "я подписал контракт") are his story, when no answer names him (answers
+    naming him are a relative's account: "Tunde flew to Moscow")."""
+    first = ctx.lexicon.pattern("attribution", "first_person")
+    if len(ctx.subjects) != 1 or first is None:
+        return
+    answers = _answer_lines(ctx)
+    if not answers:
+        return
+    inside = [k for k, s in enumerate(ctx.sentences) if any(a <= s.start < b for a, b in answers)]
+    mentions = [m.start for m in ctx.subjects[0].mentions]
+    if any(a <= m < b for m in mentions for a, b in answers):
+        return
+    for k in inside:
+        if not owners[k] and first.search(ctx.sentences[k].text):
+            owners[k] = [0]
 
 
 FATES = ("death", "wounded", "captured", "disappearance", "return")

@@ -17,6 +17,12 @@ from soraq.report import Figure
 _NUMBER = re.compile(r"(?<![\d.,$€£-])(\d{1,3}(?:[ ,\u00a0]\d{3})+|\d+)(?!\d|[.,]\d|[-–]\s*(?:year|лет|летн|yaş))")
 
 
+def _age_apposition(text: str, start: int, end: int) -> bool:
+    """A number between commas right after a capitalised name is the person's age."""
+    return bool(re.search(r"[A-ZÀ-ÞƏĞİŞÇÖÜА-ЯЁ][\w'’-]+,\s*$", text[max(0, start - 40) : start])) and \
+        text[end : end + 1] == ","
+
+
 def find_figures(ctx: DocContext) -> list[Figure]:
     people = ctx.lexicon.pattern("figures", "people")
     outcomes = ctx.lexicon.pattern("figures", "outcomes")
@@ -31,6 +37,8 @@ def find_figures(ctx: DocContext) -> list[Figure]:
             number = int(digits)
             if number < 2 or (1900 <= number <= 2100 and len(digits) == 4):
                 continue
+            if _age_apposition(s.text, m.start(), m.end()):
+                continue  # "X Y, 27, a Tajik citizen": an age, not a count
             window = s.text[m.end() : m.end() + 45]
             head = re.match(r"\s*(?:\S+\s+){0,3}", window)
             near = window[: head.end() + 20] if head else window

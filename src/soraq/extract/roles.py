@@ -112,8 +112,8 @@ def _byline(ctx: DocContext, start: int, end: int) -> bool:
     line_end = ctx.text.find("\n", end)
     line_end = len(ctx.text) if line_end < 0 else line_end
     line = ctx.text[line_start:line_end]
-    if len(line) > 90 or line_start == 0:
-        return False
+    if len(line) > 90 or line_start == 0 or len(line[end - line_start :].split()) > 6:
+        return False  # a byline's credit is short; a lead sentence goes on ("X, 27, a nurse, spoke to us")
     prefix = ctx.text[line_start:start].strip().lower()
     return prefix in ("", "by", "автор", "author", "müəllif") and bool(re.match(r"^\s*(?:,|—|–|\||$)", ctx.text[end:line_end]))
 
