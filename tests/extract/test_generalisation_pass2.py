@@ -94,3 +94,39 @@ def test_age_in_apposition_is_no_figure(extract) -> None:
 def test_lead_line_opening_with_a_name_is_no_byline(person) -> None:
     """A short lead paragraph "Name, 27, a Tajik citizen from X, spoke to us ..." is about him, not a byline."""
     assert person(INTERVIEWEE["en"], published="2025-03-01").name == "Firdavs Sharipov"
+
+
+def test_weekdays_and_yesterday_count_back_from_publication() -> None:
+    """"last Tuesday", "on Monday", "во вторник", "позавчера", "dünən", "çərşənbə axşamı" are the latest
+    such day before a known publication date (a Friday here)."""
+    from datetime import date
+
+    from soraq.extract.dates import find_dates
+
+    base = date(2025, 6, 13)  # a Friday
+    cases = [("en", "He came home last Tuesday and called again on Monday.", ["2025-06-10", "2025-06-09"]),
+             ("ru", "Он вернулся позавчера, а во вторник позвонил матери.", ["2025-06-11", "2025-06-10"]),
+             ("az", "O, dünən zəng edib, çərşənbə axşamı isə evə qayıdıb.", ["2025-06-12", "2025-06-10"])]
+    for lang, text, want in cases:
+        assert [d.value for d in find_dates(text, lang, base, True)] == want, lang
+    # without a publication date a weekday is left undated
+    assert find_dates("He came home last Tuesday.", "en", base, False) == []
+
+
+def test_en_plain_departure_lapse_and_stop(person) -> None:
+    """"went to <Town> in 2022 to work", "my registration ran out", "the police stopped me" are a
+    departure, lapsed documents and a detention; "came to X to study" is no departure for work."""
+    text = ("Kyrgyz builder forced into Russian army\n\n"
+            "Nurlan Toktomushev, 30, a Kyrgyz citizen, went to Kazan in 2022 to work on building sites. "
+            "His registration ran out in 2024. In March 2024 the police stopped him in the street and he "
+            "was told that if he did not sign a contract with the Russian army he would go to prison.")
+    p = person(text, published="2025-03-01")
+    dates = event_dates(p)
+    assert "2022" in dates.get("departure", set())
+    assert "documents_lapsed" in dates
+    assert "2024-03" in dates.get("detention", set())
+    assert "threat" in dates
+    student = person("Ghanaian student sent to the front\n\nKofi Mensah Darko, 21, a Ghanaian, came to Kazan "
+                     "to study in 2023. In May 2024 he signed a contract with the Russian army.",
+                     published="2025-03-01")
+    assert "departure" not in event_types(student)

@@ -443,7 +443,40 @@ def find_dates(text: str, lang: str, base: date | None, published: bool = True) 
                 d = date.fromisoformat(prior[-1].value) + timedelta(days=1)
                 found.append(DateMention(m.start(), m.end(), d.isoformat()))
         found.sort(key=lambda f: f.start)
+    if published and base is not None:
+        found = _days_before_publication(text, lang, base, found)
     return found
+
+
+@cache
+def _day_patterns(lang: str) -> list[tuple[re.Pattern[str], int | None, int | None]]:
+    """(pattern, days back, weekday) for "yesterday", "позавчера", "dünən" and weekday names."""
+    d = load(lang).table("dates")
+    out: list[tuple[re.Pattern[str], int | None, int | None]] = []
+    for key, back in (("day_before_yesterday", 2), ("yesterday", 1)):
+        if d.get(key):
+            out.append((re.compile(rf"(?<!\w)(?:{_alt(d[key])})(?!\w)", re.IGNORECASE), back, None))
+    for wd, spellings in enumerate(d.get("weekdays", [])):
+        out.append((re.compile(rf"(?<!\w)(?:{_alt(spellings)})(?!\w)", re.IGNORECASE), None, wd))
+    return out
+
+
+def _days_before_publication(text: str, lang: str, base: date, found: list[DateMention]) -> list[DateMention]:
+    """Days told relative to a known publication date: "yesterday", "позавчера", "dünən" count
+    back from it; a weekday ("last Tuesday", "on Monday", "во вторник") is the latest such day
+    before it (a news report tells what happened in its week)."""
+    taken = [(f.start, f.end) for f in found]
+    extra = []
+    for pattern, back, weekday in _day_patterns(lang):
+        for m in pattern.finditer(text):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            if weekday is not None:
+                back = (base.weekday() - weekday) % 7 or 7
+            assert back is not None
+            extra.append(DateMention(m.start(), m.end(), (base - timedelta(days=back)).isoformat()))
+            taken.append((m.start(), m.end()))
+    return sorted(found + extra, key=lambda f: f.start) if extra else found
 
 
 def _later(previous: str, unit: str | None, n: int | None) -> str | None:
