@@ -130,3 +130,19 @@ def test_en_plain_departure_lapse_and_stop(person) -> None:
                      "to study in 2023. In May 2024 he signed a contract with the Russian army.",
                      published="2025-03-01")
     assert "departure" not in event_types(student)
+
+
+def test_families_appeal_in_a_list_lead_is_each_persons(extract) -> None:
+    """"Their families have asked us to publish their names" before a list of people is an appeal
+    for each of them; "has written to the Ministry" is an appeal too."""
+    text = ("Statement: families of two Zambian men in Russia's army ask for help\n\n"
+            "Lusaka, 3 May 2025 - The Copperbelt Rights Desk has documented the cases of two men who ended "
+            "up in the Russian army. Their families have asked us to make their names public.\n\n"
+            "Chanda Mwelwa Banda, 28, from Ndola, Zambia, signed a contract with the Russian army in Kazan "
+            "in January. He was killed near Pokrovsk in March.\n\n"
+            "Mulenga Kapasa Phiri, 33, from Kitwe, Zambia, was sent to the front in February. His sister "
+            "has written to the Ministry of Foreign Affairs.")
+    report = extract(text, "t", published="2025-05-03")
+    assert len(report.persons) == 2
+    for p in report.persons:
+        assert "appeal" in event_types(p), p.name

@@ -71,7 +71,21 @@ def sentence_owners(ctx: DocContext) -> list[list[int]]:
             owners.append([])
     _fill_gaps(owners, ctx, refer, first_named)
     _interviewee(ctx, owners)
+    _families_in_lead(ctx, owners, first_named)
     return owners
+
+
+def _families_in_lead(ctx: DocContext, owners: list[list[int]], first_named: int) -> None:
+    """A lead sentence, before anyone is named, that tells of the families of the people the report
+    lists ("Their families have asked us to publish their names", "к нам обратились родственники")
+    speaks for every one of them: their families' appeal is each man's."""
+    families = ctx.lexicon.pattern("attribution", "families")
+    if families is None:
+        return
+    hits = ctx.hits("events")
+    for k in range(min(first_named, len(owners))):
+        if not owners[k] and families.search(ctx.sentences[k].text) and hits.in_sentence("appeal", k):
+            owners[k] = list(range(len(ctx.subjects)))
 
 
 _ANSWER = re.compile(r"(?:[—–-]|(?:A|О|Ответ|Cavab|C)\s*:)\s*")
