@@ -1,22 +1,24 @@
 """Term-frequency adjustment of the name comparison: a rare name is strong evidence, a common one weak.
 
 The model's ``u`` for an agreeing full name (2e-4) is a chance of coincidence averaged over
-all names. Names are far from uniform: in Azerbaijan or Uzbekistan a handful of surnames and
-given names cover a large share of men, while many names are borne by a few families. As in
-Splink's ``term_frequency_adjustments``, the frequency of the name in the data being linked
-replaces the average: with ``c`` the number of mentions carrying the name's key and ``c̄`` the
-mention-weighted mean of that count over the data (Σc²/Σc, the count an average pair of
-agreeing names sees, which is what the fixed ``u`` stands for), the name weight moves by
-``log2(c̄ / c)``. A name twice as common as the average loses a bit; a rare one gains. The
-gain is capped (``MAX_GAIN``): a count of two or three mentions is weak statistics, and the
-rule "the same common name alone is not enough" must not turn into "any rare name is
-enough"; the loss is not capped, so a very common name needs facts however it is spelled.
+all names, with a fixed prior. Names are far from uniform: in Azerbaijan or Uzbekistan a
+handful of surnames and given names cover a large share of men, while many names are borne
+by a few families. As in Splink's ``term_frequency_adjustments``, the name's frequency in the
+data being linked is used instead: with ``c`` the number of mentions carrying the name's key
+and ``r̂`` the estimated number of reports per person (:func:`reports_per_person`, the count
+a name borne by one man has), the name weight moves by ``log2(r̂ / c)``: prior × Bayes factor
+of an agreeing name then approximates (reports of the same man) / (mentions carrying the
+name), whatever the size of the data. The gain is capped (``MAX_GAIN``): a count of two or
+three mentions is weak statistics, and the rule "the same common name alone is not enough"
+must not turn into "any rare name is enough"; the loss is not capped, so a name many men
+bear needs facts however it is spelled. (The mean name count, Splink's reference, grows
+with the density of namesakes in the data, and made names stronger as the data grew.)
 
 The key is the name's skeleton-pair key (:func:`soraq.names.search_keys`, ``n:``), coarse on
 purpose: spelling variants of one name share it, and merging a few similar names into one
 count only makes them look commoner (weaker evidence), never rarer. A pair uses the larger
-count of its two mentions. Without data (online ``match`` of one query) there is no
-adjustment.
+count of its two mentions. Without data (online ``match`` of one query), or with fewer than
+``MIN_MENTIONS``, there is no adjustment.
 """
 
 from __future__ import annotations
