@@ -51,17 +51,9 @@ def pair_keys(m: Mention) -> frozenset[str]:
     return _name_keys(m.name, m.given_name, m.family_name, m.patronymic)[0]
 
 
-def word_year_keys(m: Mention) -> set[str]:
-    """Single-word keys combined with the birth year (no longer a blocking rule: see the module docstring)."""
-    if m.birth_year is None:
-        return set()
-    words = _name_keys(m.name, m.given_name, m.family_name, m.patronymic)[1]
-    return {sys.intern(f"y:{k}|{m.birth_year}") for k in words}
-
-
 @lru_cache(maxsize=300_000)
 def _deletion_keys(name: str, given: str | None, family: str | None, patronymic: str | None) -> frozenset[str]:
-    """Rule 3 keys: one word's skeleton kept, the other word's relaxed form with a letter deleted.
+    """Rule 2 keys: one word's skeleton kept, the other word's relaxed form with a letter deleted.
 
     The varied word is taken in its relaxed form (vowels Russian renderings swap made equal,
     consonants kept apart), not as a skeleton: deletion neighbourhoods of three-letter
