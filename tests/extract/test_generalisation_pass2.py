@@ -146,3 +146,25 @@ def test_families_appeal_in_a_list_lead_is_each_persons(extract) -> None:
     assert len(report.persons) == 2
     for p in report.persons:
         assert "appeal" in event_types(p), p.name
+
+
+def test_promised_monthly_pay_is_inducement_beside_deception(person) -> None:
+    """A false job offer with a monthly pay figure is deception and inducement (money offered to lure);
+    a family's loan for the agent's fee is debt; "had taken his passport" is confiscation."""
+    en = person("Kenyan guard lured to Russia's army\n\nJoseph Otieno Wekesa, 30, a Kenyan from Kisumu, "
+                "was promised a security job in Russia for 2,000 dollars a month. His family borrowed the "
+                "agent's fee. In Moscow they had taken his passport and he was made to sign a military "
+                "contract with the Russian army.", published="2025-05-01")
+    assert {"deception", "inducement", "debt", "passport_confiscation"} <= {getattr(c, "value", c) for c in en.coercion}
+    ru = person("Узбекистанца обманом отправили на фронт\n\nГражданин Узбекистана Ботир Юлдашев, 27 лет, нашёл "
+                "объявление о работе на стройке с зарплатой 300 тысяч рублей в месяц. В Туле паспорт у него "
+                "изъяли и заставили подписать контракт с Минобороны России.", published="2025-05-01")
+    assert {"deception", "inducement", "passport_confiscation"} <= {getattr(c, "value", c) for c in ru.coercion}
+    az = person("Həmyerlimiz aldadılaraq Rusiya ordusuna göndərilib\n\nAzərbaycan vətəndaşı Elşad Nağıyev "
+                "internetdə gördüyü elana əsasən ayda 200 min rubl maaş vədi ilə Rusiya ordusu ilə müqavilə "
+                "imzalayıb.", published="2025-05-01")
+    assert "inducement" in {getattr(c, "value", c) for c in az.coercion}
+    rent = person("Nepali man killed in Russia's war\n\nRam Bahadur Gurung, 31, a Nepali citizen, rented a room "
+                  "in Kathmandu for 40 dollars a month before he left. He was killed in Ukraine while serving "
+                  "in the Russian army.", published="2025-05-01")
+    assert "inducement" not in {getattr(c, "value", c) for c in rent.coercion}
