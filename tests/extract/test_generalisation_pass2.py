@@ -168,3 +168,20 @@ def test_promised_monthly_pay_is_inducement_beside_deception(person) -> None:
                   "in Kathmandu for 40 dollars a month before he left. He was killed in Ukraine while serving "
                   "in the Russian army.", published="2025-05-01")
     assert "inducement" not in {getattr(c, "value", c) for c in rent.coercion}
+
+
+def test_status_ignores_counts_of_compatriots_and_hoped_for_exchanges(person) -> None:
+    """"At least 40 Zambians have been killed" is about others; asking for his inclusion in an
+    exchange is no return; "his last call came in July" is a lost contact: he is missing."""
+    text = ("A sister in Ndola waits\n\n"
+            "Chileshe Mwamba Tembo, 29, a Zambian citizen, signed a contract with the Russian army in Kazan "
+            "in March. In May he was wounded and called from a hospital. His last call came in July. "
+            "The family has asked the foreign ministry to seek his inclusion in an exchange. The government "
+            "has said that at least 40 Zambians have been killed fighting for Russia.")
+    p = person(text, published="2025-10-01")
+    assert p.status == "missing"
+    assert "return" not in event_types(p) and "death" not in event_types(p)
+    az = person("Ukraynada əsir düşən həmyerlimiz\n\nAzərbaycan vətəndaşı Ramil Qasımov Rusiya ordusu ilə "
+                "müqavilə imzalayıb və Ukraynada əsir düşüb. O, hökumətdən onu mübadilə siyahısına salmağı "
+                "xahiş edir.", published="2025-10-01")
+    assert az.status == "captured"
