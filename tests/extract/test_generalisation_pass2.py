@@ -185,3 +185,22 @@ def test_status_ignores_counts_of_compatriots_and_hoped_for_exchanges(person) ->
                 "müqavilə imzalayıb və Ukraynada əsir düşüb. O, hökumətdən onu mübadilə siyahısına salmağı "
                 "xahiş edir.", published="2025-10-01")
     assert az.status == "captured"
+
+
+def test_home_from_burial_possessive_region_and_family(person) -> None:
+    """Home read from where the body was buried, from "a 25-year-old man from <Region>'s <X> district",
+    from "семья из <города>" and "уроженец округа <X>"."""
+    buried = person("Tajik man killed in Ukraine buried in Vahdat\n\nSaidjon Qodirov, 33, a Tajik citizen, "
+                    "signed a contract with the Russian army in Omsk and was killed near Pokrovsk in May. His "
+                    "body arrived in Vahdat on Sunday and was buried the same day.", published="2025-07-01")
+    assert buried.home == "Vahdat"
+    region = person("Family of Bihar man held in Russian army camp appeals for help\n\nPATNA - The family of a "
+                    "25-year-old man from Bihar's Gaya district says Rohit Paswan, an Indian citizen, was forced to sign a contract "
+                    "with the Russian army.", published="2025-07-01")
+    assert region.home == "Gaya district, Bihar"
+    family = person("Семья из Кара-Балты ищет сына\n\nСемья из Кара-Балты ищет сына. Гражданин Кыргызстана "
+                    "Нурбек Асанов, 27 лет, подписал контракт с Минобороны России.", published="2025-07-01")
+    assert family.home == "Кара-Балта"
+    native = person("Непалец вернулся с войны\n\nГражданин Непала Рам Бахадур Тапа, 31-летний уроженец округа "
+                    "Гулми, подписал контракт с Минобороны России и воевал в Украине.", published="2025-07-01")
+    assert native.home == "Гулми"

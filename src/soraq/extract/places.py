@@ -160,6 +160,8 @@ def _place_after(ctx: DocContext, text: str, pos: int, units: list[str]) -> str 
         return None
     if ctx.lang == "ru":
         names = [_ru_nominative(n) for n in names]
+    if ctx.lang == "en":
+        names = [_possessive_region(n) for n in names]
     return ", ".join(dict.fromkeys(names))
 
 
@@ -270,7 +272,27 @@ def home(ctx: DocContext, sentence_ids: list[int], exclude: set[str]) -> tuple[s
             place = _place_after(ctx, s.text, m.end(), units)
             if place and not any(place.lower().startswith(x) for x in exclude) and not _is_country(ctx, place):
                 return place, s.start, s.end
+    return _burial_place(ctx, sentence_ids, exclude, units)
+
+
+def _burial_place(ctx: DocContext, sentence_ids: list[int], exclude: set[str],
+                  units: list[str]) -> tuple[str, int, int] | None:
+    """Failing a stated origin, where a man killed abroad was brought and buried is his home
+    ("buried in X", "тело доставили в X", "похоронили в X"; lexicon ``[home] burial``): bodies
+    go home. A Russian town is dropped by the caller like any other home."""
+    for k in sentence_ids:
+        s = ctx.sentences[k]
+        for m in _cues(ctx, "home", "burial", k):
+            place = _place_after(ctx, s.text, m.end(), units)
+            if place and not any(place.lower().startswith(x) for x in exclude) and not _is_country(ctx, place):
+                return place, s.start, s.end
     return None
+
+
+def _possessive_region(place: str) -> str:
+    """"Uttar Pradesh's Mau district" -> "Mau district, Uttar Pradesh" (most specific first)."""
+    m = re.fullmatch(r"(.+?)['’]s\s+(.+)", place)
+    return f"{m.group(2)}, {m.group(1)}" if m else place
 
 
 def location_abroad(ctx: DocContext, sentence_ids: list[int], exclude: set[str]) -> tuple[str, int, int] | None:
