@@ -21,6 +21,7 @@ import contextvars
 import datetime as dt
 import hashlib
 import json
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -129,7 +130,7 @@ def record(actor: Any, action: str, obj: Any = None, details: dict | None = None
     who = actor_name(actor)
     # round-trip through JSON so the hashed form equals what the database returns
     clean = json.loads(json.dumps(clean, ensure_ascii=False))
-    with transaction.atomic():
+    with _one_writer_per_process(), transaction.atomic():
         # Take the write lock and read the head in one statement (PostgreSQL: row lock;
         # SQLite: database write lock): two writers can never see the same head, and the
         # lock is held for three round trips only (bump, insert, new hash).
@@ -149,6 +150,24 @@ def record(actor: Any, action: str, obj: Any = None, details: dict | None = None
         )
         AuditHead.objects.filter(pk=1).update(hash=digest)
     return entry
+
+
+_sqlite_writer = threading.Lock()
+
+
+@contextlib.contextmanager
+def _one_writer_per_process() -> Iterator[None]:
+    """On SQLite, the threads of one process queue for the chain here rather than in SQLite's
+    busy handler, which sleeps up to 100 ms between tries however soon the lock is free.
+
+    Only at the top level: a thread already inside a transaction may hold the database's write
+    lock, and waiting here for a thread that waits for that lock would deadlock.
+    """
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        yield
+        return
+    with _sqlite_writer:
+        yield
 
 
 def _bump_head() -> tuple[int, str] | None:
