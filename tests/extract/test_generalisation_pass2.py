@@ -204,3 +204,22 @@ def test_home_from_burial_possessive_region_and_family(person) -> None:
     native = person("Непалец вернулся с войны\n\nГражданин Непала Рам Бахадур Тапа, 31-летний уроженец округа "
                     "Гулми, подписал контракт с Минобороны России и воевал в Украине.", published="2025-07-01")
     assert native.home == "Гулми"
+
+
+def test_place_abroad_prefers_work_to_camp_and_skips_war_places(person) -> None:
+    """The place he worked beats a training camp named earlier; a war region where he died and a town
+    of a third country named in the genitive are never the place abroad; a Russian region keeps its
+    unit in the nominative."""
+    en = person("Family of Odisha man held in Russian army camp\n\nThe family of Bikash Nayak, an Indian "
+                "citizen, says he is held at a training camp in the Rostov region.\n\nBikash went to work at "
+                "a furniture factory in Tver in 2024. He signed a contract with the Russian army in May.",
+                published="2025-07-01")
+    assert en.location_abroad == "Tver"
+    az = person("Həmyerlimiz Donetskdə həlak olub\n\nAzərbaycan vətəndaşı Elçin Məmmədli martın 3-də Donetsk "
+                "vilayətində həlak olub. Elçin Kazanda taksi sürücüsü işləyirdi və Rusiya ordusu ilə "
+                "müqavilə imzalayıb.", published="2025-07-01")
+    assert az.location_abroad == "Kazan"
+    ru = person("Таджик погиб на фронте\n\nГражданин Таджикистана Фарход Саидов, 38 лет, отбывал срок в "
+                "исправительной колонии в Тамбовской области. Подписал контракт с Минобороны России и погиб "
+                "в Украине.", published="2025-07-01")
+    assert ru.location_abroad == "Тамбовская область"

@@ -296,24 +296,18 @@ def _possessive_region(place: str) -> str:
 
 
 def location_abroad(ctx: DocContext, sentence_ids: list[int], exclude: set[str]) -> tuple[str, int, int] | None:
-    """Where the subject lived, worked or was held before being sent to war."""
-    regexes = ctx.lexicon.pattern("location_abroad", "patterns")
-    for k in sentence_ids:
-        s = ctx.sentences[k]
-        if regexes is not None and k in ctx.hits("location_abroad").sentences("patterns"):
-            for found in regexes.finditer(s.text):
-                place = found.groupdict().get("place")
-                if place and place.lower() not in exclude and fold(place) not in exclude:
-                    return place, s.start, s.end
-        for cue in _cues(ctx, "location_abroad", "after", k):
-            place = _place_before(ctx, s.text, cue.start(), cue.group(0))
-            if place and place.lower() not in exclude:
-                return place.split(",")[0], s.start, s.end
-        for cue in _cues(ctx, "location_abroad", "before", k):
-            place = _place_after(ctx, s.text, cue.end(), [])
-            if place and not any(place.lower().startswith(x) for x in exclude) and not _is_country(ctx, place):
-                place = place.split(",")[0].strip()
-                return place, s.start, s.end
+    """Where the subject lived, worked or was held before being sent to war.
+
+    Living, working and detention cues are read first; a training camp or unit
+    (``held_before``) only when none of his sentences has one; a place of the war itself
+    (a ``[relevance] war`` word: "Luhansk vilayətində həlak olub") or a town of a named
+    third country ("Özbəkistanın Cizzax vilayətində") is never the place abroad.
+    """
+    found = _abroad_by(ctx, sentence_ids, exclude, "before")
+    if found is None:
+        found = _abroad_by(ctx, sentence_ids, exclude, "held_before")
+    if found is not None:
+        return found
     country = ctx.lexicon.words("location_abroad", "country")
     cued = ctx.hits("location_abroad").sentences("country_cues")
     if country:
@@ -321,6 +315,47 @@ def location_abroad(ctx: DocContext, sentence_ids: list[int], exclude: set[str])
             if k in cued:
                 s = ctx.sentences[k]
                 return country[0], s.start, s.end
+    return None
+
+
+def _war_place(ctx: DocContext, place: str) -> bool:
+    war = ctx.lexicon.pattern("relevance", "war")
+    return war is not None and war.search(place) is not None
+
+
+def _third_country_before(ctx: DocContext, text: str, pos: int) -> bool:
+    """An Azerbaijani genitive country other than Russia right before the place ("Özbəkistanın X")."""
+    m = re.search(rf"({_CAP})(?:n[ıiuü]n|[ıiuü]n)\s+{_CAP}[^.]{{0,40}}$", text[max(0, pos - 80) : pos])
+    if not m:
+        return False
+    word = m.group(1)
+    country = ctx.lexicon.words("location_abroad", "country")
+    return bool(country) and not fold(word).startswith(fold(country[0])[:5]) and _is_country(ctx, _az_bare(word + "ın"))
+
+
+def _abroad_by(ctx: DocContext, sentence_ids: list[int], exclude: set[str], key: str) -> tuple[str, int, int] | None:
+    regexes = ctx.lexicon.pattern("location_abroad", "patterns")
+    units = ctx.lexicon.words("home", "units") if ctx.lang == "ru" else []
+    for k in sentence_ids:
+        s = ctx.sentences[k]
+        if key == "before" and regexes is not None and k in ctx.hits("location_abroad").sentences("patterns"):
+            for found in regexes.finditer(s.text):
+                place = found.groupdict().get("place")
+                if place and place.lower() not in exclude and fold(place) not in exclude \
+                        and not _war_place(ctx, place):
+                    return place, s.start, s.end
+        if key == "before":
+            for cue in _cues(ctx, "location_abroad", "after", k):
+                place = _place_before(ctx, s.text, cue.start(), cue.group(0))
+                if place and place.lower() not in exclude and not _war_place(ctx, place) \
+                        and not _third_country_before(ctx, s.text, cue.start()):
+                    return place.split(",")[0], s.start, s.end
+        for cue in _cues(ctx, "location_abroad", key, k):
+            place = _place_after(ctx, s.text, cue.end(), units)
+            if place and not any(place.lower().startswith(x) for x in exclude) and not _is_country(ctx, place) \
+                    and not _war_place(ctx, place):
+                place = place.split(",")[0].strip()
+                return place, s.start, s.end
     return None
 
 
