@@ -95,6 +95,35 @@ def fold(text: str) -> str:
     return " ".join(canon(w) for w in to_latin(text or "").split() if w)
 
 
+_AZ_LETTERS = re.compile("[əğışçöüƏĞIŞÇÖÜİ]")
+_ROMANCE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(a), b)
+    for a, b in (
+        (r"^h", ""),  # silent h: Holguín = Ольгин, Hernández = Эрнандес
+        (r"qu(?=[ei])", "k"),  # Vázquez = Васкес
+        (r"gu(?=[ei])", "g"),  # Holguín = Ольгин
+        (r"c(?=[ei])", "s"),  # Cecilia = Сесилия
+        (r"c(?!h)", "k"),  # Lescay = Лескай, Fonseca = Фонсека
+        (r"z", "s"),  # González = Гонсалес
+    )
+)
+
+
+def romance_reading(word: str) -> str | None:
+    """The word read as Spanish or Portuguese spell it, where that differs from the Azerbaijani reading.
+
+    Latin "c" is [dʒ] in Azerbaijani ("Cavid" = "Джавид") but [k]/[s] in the names of Cuban,
+    Latin American and other Romance-language recruits ("Lescay" = "Лескай"), and Russian
+    renders those by sound. Words with Azerbaijani letters are never read this way.
+    """
+    latin = to_latin(word).lower()
+    if _AZ_LETTERS.search(word) or not re.search(r"^h|c|qu|gu|z", latin):
+        return None
+    for pattern, rep in _ROMANCE_RULES:
+        latin = pattern.sub(rep, latin)
+    return latin
+
+
 @lru_cache(maxsize=200_000)
 def word_forms(word: str) -> tuple[str, ...]:
     """Canonical forms of one written word: every nominative reading of a Russian case form."""
@@ -105,6 +134,8 @@ def word_forms(word: str) -> tuple[str, ...]:
         latin = to_latin(word)
         if re.search(r"(?<![d])j", latin):  # German/French romanisation: "Ajan" = "Аян"
             forms += (latin.replace("j", "y"),)
+        if romance := romance_reading(word):
+            forms += (romance, masculine_surname(romance))
     out: list[str] = []
     for f in forms:
         c = canon(f)

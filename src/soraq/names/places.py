@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from soraq.names.keys import canon
+from soraq.names.keys import canon, romance_reading
 from soraq.names.transliterate import to_latin
 
 #: generic place words in az/ru/en/ky/tj/uz (folded), not names of places
@@ -51,4 +51,6 @@ def place_words(place: str | None, drop_countries: bool = False) -> frozenset[st
         if drop_countries and c in COUNTRIES:
             continue
         out.add(c)
+        if romance := romance_reading(w):  # Holguín = Ольгин
+            out.add(canon(romance))
     return frozenset(out)
