@@ -223,3 +223,28 @@ def test_place_abroad_prefers_work_to_camp_and_skips_war_places(person) -> None:
                 "исправительной колонии в Тамбовской области. Подписал контракт с Минобороны России и погиб "
                 "в Украине.", published="2025-07-01")
     assert ru.location_abroad == "Тамбовская область"
+
+
+def test_ru_fate_and_main_are_no_titles_and_cousin_is_a_relative(person) -> None:
+    """"судьбе" (fate) and "главное" are no judge or head; "двоюродный брат X" is a cousin (relative)."""
+    text = ("Непалец вернулся с войны домой\n\nГражданин Непала Рам Кумар Тамang, о судьбе которого долго "
+            "ничего не было известно, вернулся домой. Он подписал контракт с Минобороны России в Москве. "
+            "Как рассказал его двоюродный брат Бикрам Таманг, главное для семьи — что он жив.")
+    text = text.replace("Тамang", "Таманг")
+    p = person(text, published="2025-07-01")
+    assert p.name == "Рам Кумар Таманг"
+    assert ("relative", "Бикрам Таманг") in {(r.relation, r.name) for r in p.relatives}
+
+
+def test_brothers_are_each_others_and_their_father_is_both(extract) -> None:
+    """Two subjects sharing a surname in a report about "братья" are each other's brothers; "их отец X"
+    is the father of both."""
+    text = ("Один погиб, другой в плену: история двух братьев\n\n"
+            "Братья Бахром и Шерали Назаровы, граждане Таджикистана, уехали на заработки в Самару в 2023 году. "
+            "Как рассказал их отец Саид Назаров, оба подписали контракт с Минобороны России.\n\n"
+            "32-летний Бахром Назаров погиб в январе под Купянском. 27-летний Шерали Назаров попал в плен в феврале.")
+    report = extract(text, "t", published="2025-07-01")
+    rel = {p.name: {(r.relation, r.name) for r in p.relatives} for p in report.persons}
+    assert ("brother", "Шерали Назаров") in rel["Бахром Назаров"]
+    assert ("brother", "Бахром Назаров") in rel["Шерали Назаров"]
+    assert all(("father", "Саид Назаров") in r for r in rel.values())

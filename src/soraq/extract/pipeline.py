@@ -75,7 +75,7 @@ def extract_text(
     ctx.others += [g for g, _ in relatives_found] + [g for g in quoted if all(g is not r for r, _ in relatives_found)]
     dates = find_dates(text, lang, base, from_published)
     owners = attribution.sentence_owners(ctx)
-    by_subject = relatives.attach(ctx, owners, relatives_found)
+    by_subject = relatives.shared_kin(ctx, relatives_found, relatives.attach(ctx, owners, relatives_found))
     persons = [build_person(ctx, i, owners, dates, by_subject) for i in range(len(ctx.subjects))]
     return Report(
         doc_id=doc_id,

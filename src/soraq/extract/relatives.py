@@ -384,3 +384,39 @@ def through_narrator(ctx: DocContext, groups: list[NameGroup],
         out.append((group, Role("relative", relation)))
     return out
 
+
+
+_THEIR = {"en": r"\btheir\s+(?:\w+\s+)?$", "ru": r"\bих\s+(?:\w+\s+)?$", "az": r"\bonların\s+(?:\w+\s+)?$"}
+
+
+def shared_kin(ctx: DocContext, relatives: list[tuple[NameGroup, Role]],
+               by_subject: dict[int, list[tuple[str, str, int, int]]]) -> dict[int, list[tuple[str, str, int, int]]]:
+    """Kin shared by the people of one report. Subjects who share a surname in a report that calls
+    them brothers (lexicon ``[relations_shared] siblings``: "братья", "brothers", "qardaşlar") are
+    each other's brothers; a relative introduced as "their father" / "их отец" / "onların atası"
+    is every subject's."""
+    words = ctx.lexicon.pattern("relations_shared", "siblings")
+    if len(ctx.subjects) >= 2 and words is not None and words.search(ctx.text):
+        for i, a in enumerate(ctx.subjects):
+            for j, b in enumerate(ctx.subjects):
+                if i != j and a.family and _same_word(a.family, b.family):
+                    first = b.mentions[0]
+                    k = ctx.sentences[ctx.sentence_at(first.start)]
+                    relation = "sister" if b.sex == "female" else "brother"
+                    _add(by_subject, i, (b.best.display, relation, k.start, k.end))
+    their = _THEIR.get(ctx.lang)
+    if their and len(ctx.subjects) >= 2:
+        for group, role in relatives:
+            if role.anchor is None or not role.relation:
+                continue
+            if re.search(their, ctx.text[max(0, role.anchor - 25) : role.anchor], re.IGNORECASE):
+                k = ctx.sentences[ctx.sentence_at(role.anchor)]
+                for i, subject in enumerate(ctx.subjects):
+                    if subject is not group:
+                        _add(by_subject, i, (group.best.display, role.relation, k.start, k.end))
+    return by_subject
+
+
+def _add(by_subject: dict[int, list[tuple[str, str, int, int]]], i: int, entry: tuple[str, str, int, int]) -> None:
+    if all(e[0] != entry[0] for e in by_subject.get(i, [])):
+        by_subject.setdefault(i, []).append(entry)

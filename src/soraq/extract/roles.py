@@ -50,8 +50,10 @@ def _relation_near(ctx: DocContext, start: int, end: int) -> tuple[str, int] | N
                 if "," in gap and not _apposition_closes(ctx.text, end):
                     continue  # "according to his brother, X told ..." names the speaker's subject
                 distance = len(gap)
-                if best is None or distance < best[2]:
-                    best = (relation, start - len(before) + m.start(), distance)
+                at = start - len(before) + m.start()
+                # at equal distance the longer phrase wins ("двоюродный брат" is a cousin, not a brother)
+                if best is None or distance < best[2] or (distance == best[2] and at < best[1]):
+                    best = (relation, at, distance)
         following = pattern.search(after)
         if following and re.match(r"^\s*[,(—–]\s*(?:\w+\s+){0,2}$", after[: following.start()]) \
                 and following.start() <= 20:
