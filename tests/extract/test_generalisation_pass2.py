@@ -248,3 +248,16 @@ def test_brothers_are_each_others_and_their_father_is_both(extract) -> None:
     assert ("brother", "Шерали Назаров") in rel["Бахром Назаров"]
     assert ("brother", "Бахром Назаров") in rel["Шерали Назаров"]
     assert all(("father", "Саид Назаров") in r for r in rel.values())
+
+
+def test_story_step_told_right_after_a_dated_sentence_takes_its_month(person) -> None:
+    """"In October 2024 the police stopped him. They made him sign a contract." dates the contract
+    October 2024 (to the month at most); a new paragraph carries no date over."""
+    text = ("Uzbek migrant forced into Russia's army\n\n"
+            "Sardor Aminov, 29, an Uzbek citizen, worked in Kazan. On 12 October 2024 the police stopped him "
+            "in the street. At the station they made him sign a contract with the Russian army.\n\n"
+            "He was sent to the front.")
+    p = person(text, published="2025-03-01")
+    dates = event_dates(p)
+    assert dates["contract"] == {"2024-10"}
+    assert dates["deployment"] == {None}

@@ -138,6 +138,8 @@ def find_events(ctx: DocContext, sentence_ids: list[int], dates: list[DateMentio
                 when, gap = None, 10_000
             elif when is None and k in since_then:
                 when = _previous_date(usable, s.start)
+            elif when is None and etype in CARRIED:
+                when, gap = _carried_date(ctx, usable, k), 5_000
             raw.append(FoundEvent(etype, when, s.start, s.end, start, gap))
     return dedupe(infer(raw))
 
@@ -164,6 +166,22 @@ def place_of(ctx: DocContext, event: FoundEvent, abroad: str | None) -> str | No
         if stem in sentence.lower():
             return abroad
     return None
+
+
+#: steps of a recruitment story that follow one another closely: told undated right after a dated
+#: sentence, they happened then ("In November the police stopped him. They made him sign ...")
+CARRIED = frozenset({"detention", "threat", "torture", "contract", "training", "deployment", "documents_lapsed"})
+
+
+def _carried_date(ctx: DocContext, dates: list[DateMention], k: int) -> str | None:
+    """The date of the sentence before, in the same paragraph, at most to the month."""
+    if k == 0:
+        return None
+    prev = ctx.sentences[k - 1]
+    if "\n" in ctx.text[prev.end : ctx.sentences[k].start]:
+        return None
+    inside = [d for d in dates if prev.start <= d.start and d.end <= prev.end]
+    return inside[-1].value[:7] if inside else None
 
 
 def _previous_date(dates: list[DateMention], before: int) -> str | None:
