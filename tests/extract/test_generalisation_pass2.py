@@ -261,3 +261,15 @@ def test_story_step_told_right_after_a_dated_sentence_takes_its_month(person) ->
     dates = event_dates(p)
     assert dates["contract"] == {"2024-10"}
     assert dates["deployment"] == {None}
+
+
+def test_sentence_about_both_subjects_is_each_ones(extract) -> None:
+    """"Both signed a contract" naming nobody belongs to each of the report's people."""
+    text = ("Two Kenyan cousins in Russia's army\n\n"
+            "Peter Mwangi Kamau, 27, and John Njoroge Waweru, 25, both Kenyan citizens, flew to Moscow in "
+            "March 2025 for promised jobs as drivers.\n\nIn April both signed contracts with the Russian army. "
+            "Peter Mwangi Kamau was killed in June. John Njoroge Waweru was captured in July.")
+    report = extract(text, "t", published="2025-09-01")
+    assert len(report.persons) == 2
+    for p in report.persons:
+        assert "2025-04" in event_dates(p).get("contract", set()), p.name

@@ -72,7 +72,19 @@ def sentence_owners(ctx: DocContext) -> list[list[int]]:
     _fill_gaps(owners, ctx, refer, first_named)
     _interviewee(ctx, owners)
     _families_in_lead(ctx, owners, first_named)
+    _both(ctx, owners, named)
     return owners
+
+
+def _both(ctx: DocContext, owners: list[list[int]], named: list[set[int]]) -> None:
+    """A sentence naming nobody that speaks of all the report's people at once ("both signed",
+    "братьев задержали", "hər ikisi"; lexicon ``[attribution] both``) is about each of them."""
+    both = ctx.lexicon.pattern("attribution", "both")
+    if both is None or len(ctx.subjects) < 2:
+        return
+    for k, s in enumerate(ctx.sentences):
+        if not named[k] and both.search(s.text):
+            owners[k] = list(range(len(ctx.subjects)))
 
 
 def _families_in_lead(ctx: DocContext, owners: list[list[int]], first_named: int) -> None:
