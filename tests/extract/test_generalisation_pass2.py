@@ -273,3 +273,19 @@ def test_sentence_about_both_subjects_is_each_ones(extract) -> None:
     assert len(report.persons) == 2
     for p in report.persons:
         assert "2025-04" in event_dates(p).get("contract", set()), p.name
+
+
+def test_departure_from_working_since_a_year_and_az_dative_town(person) -> None:
+    """"had worked in X since 2021", "с 2021 года работал в X" and "2021-ci ildə Kazana gedib" date the
+    departure abroad to that year."""
+    en = person("Kyrgyz driver captured\n\nAzamat Toktogulov, 30, a Kyrgyz citizen, had worked in Omsk since "
+                "2021. He signed a contract with the Russian army and was captured in Ukraine in May.",
+                published="2025-07-01")
+    assert "2021" in event_dates(en).get("departure", set())
+    ru = person("Таджик погиб на войне\n\nГражданин Таджикистана Фаррух Сафаров, 35 лет, с 2021 года работал "
+                "на стройках в Казани. Он подписал контракт с Минобороны России и погиб в Украине.",
+                published="2025-07-01")
+    assert "2021" in event_dates(ru).get("departure", set())
+    az = person("Həmyerlimiz Ukraynada həlak olub\n\nAzərbaycan vətəndaşı Vüsal Kərimli 2021-ci ildə Kazana "
+                "gedib. O, Rusiya ordusu ilə müqavilə imzalayıb və Ukraynada həlak olub.", published="2025-07-01")
+    assert "2021" in event_dates(az).get("departure", set())
