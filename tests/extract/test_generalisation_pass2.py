@@ -289,3 +289,16 @@ def test_departure_from_working_since_a_year_and_az_dative_town(person) -> None:
     az = person("Həmyerlimiz Ukraynada həlak olub\n\nAzərbaycan vətəndaşı Vüsal Kərimli 2021-ci ildə Kazana "
                 "gedib. O, Rusiya ordusu ilə müqavilə imzalayıb və Ukraynada həlak olub.", published="2025-07-01")
     assert "2021" in event_dates(az).get("departure", set())
+
+
+def test_letter_writer_is_the_relative_and_kin_word_opens_no_name(extract) -> None:
+    """"Redaksiyamıza ... X müraciət edib" followed by her letter saying "Qardaşım Y" makes X Y's
+    sister; "Qardaşım" at the start of the letter is no part of Y's name; "kontrakt imzala" is a war cue."""
+    text = ('"Qardaşımdan xəbər yoxdur"\n\nRedaksiyamıza Zaqatala rayonundan Günel Məmmədova müraciət edib. '
+            'Onun məktubunu dərc edirik:\n\n"Qardaşım Elnur Məmmədov 1991-ci ildə anadan olub. 2022-ci ildə '
+            'işləmək üçün Kazana getmişdi. Bu ilin martında polis onu tutub, deyiblər ya kontrakt imzalayarsan, '
+            'ya da türməyə gedərsən. Aprelin 2-dən telefonu cavab vermir."')
+    report = extract(text, "t", published="2025-06-01")
+    assert report.relevant
+    assert [p.name for p in report.persons] == ["Elnur Məmmədov"]
+    assert ("sister", "Günel Məmmədova") in {(r.relation, r.name) for r in report.persons[0].relatives}

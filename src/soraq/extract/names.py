@@ -354,8 +354,11 @@ def _is_outlet_credit(text: str, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=1 << 14)  # the same capitalised words recur in every document
 def _is_kin_word(word: str, lang: str) -> bool:
-    """A kinship word opening a sentence ("Atası Famil ...", "Mother Jane ...") is not part of a name."""
-    return any(p is not None and p.fullmatch(word) for p in load(lang).patterns("relations").values())
+    """A kinship word opening a sentence ("Atası Famil ...", "Mother Jane ...", "Qardaşım Şahin ...")
+    is not part of a name."""
+    lex = load(lang)
+    return any(p is not None and p.fullmatch(word) for p in
+               (*lex.patterns("relations").values(), *lex.patterns("relations_first_person").values()))
 
 
 def _is_name_like(tokens: list[str], lang: str) -> bool:

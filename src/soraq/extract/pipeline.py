@@ -68,6 +68,7 @@ def extract_text(
     relatives_found += relatives.promote_sources(ctx, sources + relatives.female_namesakes(ctx))
     relatives_found = relatives.narrator_namesakes(ctx, relatives_found)
     relatives_found = relatives.first_person_narrators(ctx, groups, relatives_found)
+    relatives_found = relatives.letter_writers(ctx, relatives_found)
     relatives_found = relatives.speaker_and_son(ctx, relatives_found)
     relatives_found = relatives.through_narrator(ctx, groups, relatives_found)
     relatives_found = relatives.drop_owner_genitive(ctx, relatives_found, sources)

@@ -420,3 +420,34 @@ def shared_kin(ctx: DocContext, relatives: list[tuple[NameGroup, Role]],
 def _add(by_subject: dict[int, list[tuple[str, str, int, int]]], i: int, entry: tuple[str, str, int, int]) -> None:
     if all(e[0] != entry[0] for e in by_subject.get(i, [])):
         by_subject.setdefault(i, []).append(entry)
+
+
+#: the writer's relation to the man she calls "my brother" ... (by the writer's sex: female, male)
+_WRITER_OF = {"brother": ("sister", "brother"), "sister": ("sister", "brother"), "son": ("mother", "father"),
+              "daughter": ("mother", "father"), "husband": ("wife", "wife"), "father": ("daughter", "son"),
+              "mother": ("daughter", "son"), "wife": ("husband", "husband")}
+
+
+def letter_writers(ctx: DocContext, found: list[tuple[NameGroup, Role]]) -> list[tuple[NameGroup, Role]]:
+    """The person who wrote to the outlet ("Redaksiyamıza X müraciət edib", "в редакцию обратилась X",
+    "X wrote to us"; lexicon ``[names] requester``) whose published letter calls another subject
+    "my brother" / "qardaşım" / "мой сын" is that subject's relative, not a further subject."""
+    cue = ctx.lexicon.pattern("names", "requester")
+    if cue is None or not ctx.subjects:
+        return found
+    vague = [g for g, r in found if r.relation in (None, "relative")]
+    for writer in list(ctx.subjects) + vague:
+        if not any(cue.search(ctx.sentences[ctx.sentence_at(m.start)].text) for m in writer.mentions):
+            continue
+        for other in ctx.subjects:
+            if other is writer:
+                continue
+            kin = next((r for m in other.mentions if (r := _first_person_kin(ctx, m.start))), None)
+            if kin in _WRITER_OF:
+                female, male = _WRITER_OF[kin]
+                relation = male if writer.sex == "male" else female
+                if writer in ctx.subjects:
+                    ctx.subjects.remove(writer)
+                found = [(g, r) for g, r in found if g is not writer] + [(writer, Role("relative", relation))]
+                break
+    return found
