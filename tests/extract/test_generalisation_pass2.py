@@ -302,3 +302,14 @@ def test_letter_writer_is_the_relative_and_kin_word_opens_no_name(extract) -> No
     assert report.relevant
     assert [p.name for p in report.persons] == ["Elnur Məmmədov"]
     assert ("sister", "Günel Məmmədova") in {(r.relation, r.name) for r in report.persons[0].relatives}
+
+
+def test_workplace_go_between_or_name_is_no_trade(person) -> None:
+    """"работал на рынке" names a workplace, "an agent in X" a go-between, "38-летний Имя Фамилия" a
+    name: none is the person's trade; "tikintidə fəhlə" is one."""
+    ru = person("Узбекистанец погиб на войне\n\nГражданин Узбекистана Улугбек Рашидов, 40 лет, работал на рынке "
+                "в Самаре. Подписал контракт с Минобороны России и погиб в Украине.", published="2025-07-01")
+    assert ru.occupation is None
+    named = person("Таджик погиб на войне\n\n38-летний Фаррух Назаров погиб в январе под Купянском. Гражданин "
+                   "Таджикистана подписал контракт с Минобороны России в Пензе.", published="2025-07-01")
+    assert named.occupation is None

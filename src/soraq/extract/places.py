@@ -397,7 +397,19 @@ def _without_nationality(ctx: DocContext, value: str) -> str:
 
 
 def occupation(ctx: DocContext, sentence_ids: list[int]) -> tuple[str, int, int] | None:
-    """The subject's trade, as written ("car mechanic", "водитель микроавтобуса")."""
+    """The subject's trade, as written ("car mechanic", "водитель микроавтобуса"); a workplace
+    ("на рынке", "на стройках"), a go-between ("an agent") or a capitalised name is no trade."""
+    found = _occupation(ctx, sentence_ids)
+    if found is None:
+        return None
+    value = found[0]
+    not_trades = ctx.lexicon.pattern("occupation", "not_trades")
+    if value[:1].isupper() or (not_trades is not None and not_trades.fullmatch(value)):
+        return None
+    return found
+
+
+def _occupation(ctx: DocContext, sentence_ids: list[int]) -> tuple[str, int, int] | None:
     regexes = ctx.lexicon.pattern("occupation", "patterns")
     for k in sentence_ids:
         s = ctx.sentences[k]
