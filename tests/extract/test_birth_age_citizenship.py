@@ -54,10 +54,12 @@ def test_citizenship_from_demonyms(person, text, code) -> None:  # type: ignore[
     assert person(text).citizenship == code
 
 
-def test_home_district_alone_does_not_imply_citizenship(person) -> None:  # type: ignore[no-untyped-def]
+def test_home_district_of_a_listed_country_implies_its_citizenship(person) -> None:  # type: ignore[no-untyped-def]
+    """The annotation convention of the development set and both held-out sets: a resident of an
+    Azerbaijani district is an Azerbaijani citizen even where the text never says "citizen"."""
     p = person("Lənkəran rayonunun sakini, əmək miqrantı Zeynalov Elvin Kamran oğlu Rusiya ordusunda Ukraynada "
                "həlak olub.")
-    assert p.citizenship is None
+    assert p.citizenship == "AZ"
     assert p.home is not None and p.home.startswith("Lənkəran")
 
 

@@ -313,3 +313,15 @@ def test_workplace_go_between_or_name_is_no_trade(person) -> None:
     named = person("Таджик погиб на войне\n\n38-летний Фаррух Назаров погиб в январе под Купянском. Гражданин "
                    "Таджикистана подписал контракт с Минобороны России в Пензе.", published="2025-07-01")
     assert named.occupation is None
+
+
+def test_resident_of_a_home_district_is_its_citizen(person) -> None:
+    """A man from an Azerbaijani district (Faker's az_AZ places) with no stated citizenship is AZ
+    (the development set's convention); an unknown place gives none."""
+    from soraq.extract.countries import country_of_home
+
+    assert country_of_home("Qusar") == "AZ"
+    assert country_of_home("Atlantis") is None
+    p = person("Qusarlı gənc Rusiya ordusunda itkin düşüb\n\nQusar rayonunun sakini Elvin Səfərov 2023-cü ildə "
+               "Rusiyaya işləməyə gedib. Orada müqavilə imzalayıb və Ukraynada itkin düşüb.", published="2025-07-01")
+    assert p.citizenship == "AZ"

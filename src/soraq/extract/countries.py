@@ -135,6 +135,22 @@ def bracketed_country(text: str, end: int) -> str | None:
 _PLACE_LOCALES = {"AZ": ("az_AZ",), "IN": ("en_IN",), "BD": ("bn_BD",)}
 
 
+def _lower(name: str) -> str:
+    """Lower case without the combining dot Python leaves on a lowered Turkic "İ"."""
+    return name.lower().replace("i\u0307", "i")
+
+
+def country_of_home(home: str) -> str | None:
+    """The country whose district, province or city a home place is ("Qusar", "Mau district, Uttar
+    Pradesh"), for the countries Faker lists places of; None when no part is known or parts disagree.
+    A report names a man's home district, not his passport, but in this domain a resident of a home
+    district abroad is that country's citizen (the annotation convention of the development set)."""
+    parts = [_lower(re.sub(r"\s+(?:district|region|village|province|state|rayonu|kəndi|район|область)$", "",
+                           p.strip(), flags=re.IGNORECASE)) for p in home.split(",")]
+    codes = {code for code in _PLACE_LOCALES for p in parts if p in home_country_places(code)}
+    return codes.pop() if len(codes) == 1 else None
+
+
 @cache
 def home_country_places(code: str) -> frozenset[str]:
     """Cities and districts of a country, lower-cased, where Faker lists them (Azerbaijan, India,
@@ -150,7 +166,7 @@ def home_country_places(code: str) -> frozenset[str]:
         for attr in ("cities", "districts", "provinces", "states"):
             for name in getattr(provider, attr, ()) or ():
                 if isinstance(name, str) and name:
-                    out.add(name.lower())
+                    out.update({name.lower(), _lower(name)})
     return frozenset(out)
 
 

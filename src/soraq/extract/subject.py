@@ -70,6 +70,11 @@ def build_person(ctx: DocContext, index: int, owners: list[list[int]], dates: li
     if home:
         person.home = home[0]
         evidence.append(Evidence(field="home", start=home[1], end=home[2]))
+    if person.citizenship is None and person.home:
+        code = countries.country_of_home(person.home)
+        if code:  # the dev set's convention: a resident of an Azerbaijani district is an Azerbaijani citizen
+            person.citizenship = code
+            evidence.append(Evidence(field="citizenship", start=home[1], end=home[2]))
     exclude = name_words | ({fold(person.home)} if person.home else set())
     if person.citizenship:  # a city of his own country is home, not abroad ("travelled to Kathmandu")
         exclude |= countries.home_country_places(person.citizenship)
