@@ -325,3 +325,13 @@ def test_resident_of_a_home_district_is_its_citizen(person) -> None:
     p = person("Qusarlı gənc Rusiya ordusunda itkin düşüb\n\nQusar rayonunun sakini Elvin Səfərov 2023-cü ildə "
                "Rusiyaya işləməyə gedib. Orada müqavilə imzalayıb və Ukraynada itkin düşüb.", published="2025-07-01")
     assert p.citizenship == "AZ"
+
+
+def test_volunteer_for_ukraine_headline_is_not_relevant(extract) -> None:
+    """A headline saying a foreigner "fights for Ukraine", and a contract "with the Ukrainian side",
+    tell nothing of the Russian forces."""
+    text = ("Former Nepali soldier says he fights for Ukraine by choice\n\n"
+            "A former Nepali army soldier, Dipak Gurung, says he joined Ukraine's International Legion last year "
+            "as a volunteer. \"I signed the contract with the Ukrainian side because I wanted to,\" he said.\n\n"
+            "Nepal's government has warned its citizens against joining either side of the war.")
+    assert extract(text, "t", published="2025-07-01").relevant is False
