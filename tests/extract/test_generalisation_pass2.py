@@ -137,7 +137,8 @@ def test_families_appeal_in_a_list_lead_is_each_persons(extract) -> None:
     for each of them; "has written to the Ministry" is an appeal too."""
     text = ("Statement: families of two Zambian men in Russia's army ask for help\n\n"
             "Lusaka, 3 May 2025 - The Copperbelt Rights Desk has documented the cases of two men who ended "
-            "up in the Russian army. Their families have asked us to make their names public.\n\n"
+            "up in the Russian army. Their families, who say the men were threatened, have asked us to make their "
+            "names public.\n\n"
             "Chanda Mwelwa Banda, 28, from Ndola, Zambia, signed a contract with the Russian army in Kazan "
             "in January. He was killed near Pokrovsk in March.\n\n"
             "Mulenga Kapasa Phiri, 33, from Kitwe, Zambia, was sent to the front in February. His sister "
@@ -146,6 +147,7 @@ def test_families_appeal_in_a_list_lead_is_each_persons(extract) -> None:
     assert len(report.persons) == 2
     for p in report.persons:
         assert "appeal" in event_types(p), p.name
+        assert "threat" not in event_types(p), p.name  # the lead speaks for them only through the appeal
 
 
 def test_promised_monthly_pay_is_inducement_beside_deception(person) -> None:

@@ -98,6 +98,7 @@ def _families_in_lead(ctx: DocContext, owners: list[list[int]], first_named: int
     for k in range(min(first_named, len(owners))):
         if not owners[k] and families.search(ctx.sentences[k].text) and hits.in_sentence("appeal", k):
             owners[k] = list(range(len(ctx.subjects)))
+            ctx.appeal_only.add(k)
 
 
 _ANSWER = re.compile(r"(?:[—–-]|(?:A|О|Ответ|Cavab|C)\s*:)\s*")

@@ -27,6 +27,8 @@ class DocContext:
     base_is_published: bool = False
     subjects: list[NameGroup] = field(default_factory=list)
     others: list[NameGroup] = field(default_factory=list)
+    #: sentences that speak for every subject only through the families' appeal (their other events are nobody's)
+    appeal_only: set[int] = field(default_factory=set)
     _hits: dict[str, "Hits"] = field(default_factory=dict)
     _words: list[str] | None = None
     _lower: str | None = None

@@ -120,7 +120,7 @@ def find_events(ctx: DocContext, sentence_ids: list[int], dates: list[DateMentio
     asserted: list[tuple[str, int, int, int]] = []  # (type, sentence, start, end)
     for etype, found in hits.by_key.items():
         for k, start, end in found:
-            if k not in wanted:
+            if k not in wanted or (k in ctx.appeal_only and etype != "appeal"):
                 continue
             s = ctx.sentences[k]
             if _excluded(ctx, etype, s.text, start - s.start, end - s.start):
