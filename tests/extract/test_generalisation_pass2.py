@@ -337,3 +337,17 @@ def test_volunteer_for_ukraine_headline_is_not_relevant(extract) -> None:
             "as a volunteer. \"I signed the contract with the Ukrainian side because I wanted to,\" he said.\n\n"
             "Nepal's government has warned its citizens against joining either side of the war.")
     assert extract(text, "t", published="2025-07-01").relevant is False
+
+
+def test_leading_reporting_aside_is_no_doer(extract) -> None:
+    """"Как рассказал их отец X, братьев задержали": the father only speaks; the detention is the
+    brothers' (reporting verbs with any ending, "рассказал*", are read as such)."""
+    text = ("Двое братьев из Куляба на войне\n\n"
+            "Братья Бахтиёр и Фаррух Каримовы, граждане Таджикистана, работали на стройке в Туле. "
+            "Как рассказал их отец Саидали Каримов, в марте 2025 года братьев задержали во время рейда. "
+            "Оба подписали контракт с Минобороны России.\n\n"
+            "Бахтиёр Каримов погиб в мае. Фаррух Каримов попал в плен в июне.")
+    report = extract(text, "t", published="2025-09-01")
+    assert len(report.persons) == 2
+    for p in report.persons:
+        assert "2025-03" in event_dates(p).get("detention", set()), p.name

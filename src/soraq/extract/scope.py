@@ -26,7 +26,7 @@ import re
 from functools import cache
 
 from soraq.extract.context import DocContext
-from soraq.extract.lexicon import load
+from soraq.extract.lexicon import load, phrase_to_regex
 
 #: event types that a modal clause never asserts (a threat or an appeal is itself modal talk)
 MODAL_TYPES = frozenset({"departure", "documents_lapsed", "detention", "torture", "court_hearing", "contract",
@@ -117,18 +117,21 @@ def _reporting(lang: str) -> re.Pattern[str]:
     lex = load(lang)
     words = [w for w in lex.words("names", "speaker_after") if not w.startswith("re:")]
     words += lex.words("scope", "clause_openers")
-    alt = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    # "рассказал*" is a phrase of the lexicon language: any ending (not a literal star)
+    alt = "|".join(phrase_to_regex(w) for w in sorted(set(words), key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
 
 
 def _insertions(ctx: DocContext, lo: int, hi: int) -> list[tuple[int, int]]:
     """Comma-enclosed insertions between ``lo`` and ``hi`` that hold no doer of the main clause:
     a relative clause (", who was also from Osh,", ", который ...,") or a reporting aside
-    (", his mother says,")."""
+    (", his mother says,", or leading the sentence: "Как рассказал их отец X, ...")."""
     opener = _relative_opener(ctx.lang)
     report = _reporting(ctx.lang)
     out = []
     commas = [m.start() for m in re.finditer(r",", ctx.text[lo:hi])]
+    if commas and report.search(ctx.text[lo : lo + commas[0]]):
+        out.append((lo, lo + commas[0] + 1))  # a leading aside: "Как рассказал их отец X, ...", "According to X, ..."
     for x, y in zip(commas, commas[1:]):
         segment = ctx.text[lo + x + 1 : lo + y]
         if (opener is not None and opener.match(segment.lstrip())) or report.search(segment):
@@ -191,6 +194,11 @@ def _verdict(ctx: DocContext, candidates: list[tuple[int, str]]) -> bool:
     return not (selves and _COORD.match(ctx.text, selves[-1]))
 
 
+def _leading_report(ctx: DocContext, s_start: int, verb_end: int) -> bool:
+    """The sentence opens with its reporting verb ("Как рассказал ...", "According to ...")."""
+    return len(ctx.text[s_start:verb_end].split()) <= 3
+
+
 def other_actor(ctx: DocContext, k: int, start: int, end: int, subject: int | None = None) -> bool:
     """The nearest doer before the trigger in its clause is someone other than the subject.
 
@@ -210,6 +218,9 @@ def other_actor(ctx: DocContext, k: int, start: int, end: int, subject: int | No
     for m in report.finditer(ctx.text, c0, start):
         c0 = m.end()  # "X said (that) he was ...": the doer is after the reporting verb
         reported = True
+    if reported and ctx.text[c0:start].count(",") and ctx.text[s.start : c0].lstrip()[:1].isupper() \
+            and c0 - s.start < 40 and _leading_report(ctx, s.start, c0):
+        c0 += ctx.text[c0:start].index(",") + 1  # "Как рассказал их отец X, братьев задержали": X only speaks
     candidates = _doers(ctx, [(c0, start)], subject, k)
     if candidates:
         return _verdict(ctx, candidates)
