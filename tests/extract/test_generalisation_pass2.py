@@ -351,3 +351,15 @@ def test_leading_reporting_aside_is_no_doer(extract) -> None:
     assert len(report.persons) == 2
     for p in report.persons:
         assert "2025-03" in event_dates(p).get("detention", set()), p.name
+
+
+def test_outlet_calling_the_writer_a_mother_tells_her_sex(extract) -> None:
+    """"A mother from X asked us to publish this message. My name is Y ... my son Z": Y is Z's mother
+    even when no name list knows her given name."""
+    text = ("\"I only want to know he is alive\"\n\nA mother from Camagüey asked us to publish this message.\n\n"
+            "My name is Yaquelín Ortega Ruiz. I am looking for my son, Yasmani Pérez Ortega. He is 23 years old. "
+            "In May he went to Russia because they promised him work. Instead they sent him to the war in "
+            "Ukraine. Since July nobody has heard from him.")
+    report = extract(text, "t", published="2025-10-01")
+    assert [p.name for p in report.persons] == ["Yasmani Pérez Ortega"]
+    assert ("mother", "Yaquelín Ortega Ruiz") in {(r.relation, r.name) for r in report.persons[0].relatives}

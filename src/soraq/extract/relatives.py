@@ -282,6 +282,10 @@ def _by_narrators_sex(ctx: DocContext, relation: str) -> str:
     husband, wife = table.get("husband"), table.get("wife")
     female = husband is not None and husband.search(ctx.text) is not None
     male = wife is not None and wife.search(ctx.text) is not None
+    # the outlet's own words for the writer: "A mother from Holguín asked us to publish ..."
+    she, he = ctx.lexicon.pattern("names", "writer_female"), ctx.lexicon.pattern("names", "writer_male")
+    female = female or (she is not None and she.search(ctx.text) is not None)
+    male = male or (he is not None and he.search(ctx.text) is not None)
     if female and not male:
         return _COUNTERPART.get(relation, relation)
     if male and not female:
