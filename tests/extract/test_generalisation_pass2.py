@@ -363,3 +363,29 @@ def test_outlet_calling_the_writer_a_mother_tells_her_sex(extract) -> None:
     report = extract(text, "t", published="2025-10-01")
     assert [p.name for p in report.persons] == ["Yasmani Pérez Ortega"]
     assert ("mother", "Yaquelín Ortega Ruiz") in {(r.relation, r.name) for r in report.persons[0].relatives}
+
+
+def test_scheduled_hearing_lies_after_publication_and_court_sessions_count() -> None:
+    """"set for 3 March", "назначено на 3 марта", "martın 3-nə təyin edilib" in a report of 17 February
+    are this year's 3 March; an event "on 3 March" is last year's."""
+    from datetime import date
+
+    from soraq.extract.dates import find_dates
+
+    base = date(2026, 2, 17)
+    for lang, text in (("en", "The next hearing is set for 3 March."),
+                       ("ru", "Следующее заседание назначено на 3 марта."),
+                       ("az", "Növbəti iclas martın 3-nə təyin edilib.")):
+        assert [d.value for d in find_dates(text, lang, base, True)] == ["2026-03-03"], lang
+    assert [d.value for d in find_dates("He was detained on 3 March.", "en", base, True)] == ["2025-03-03"]
+
+
+def test_az_court_session_and_promised_job(person) -> None:
+    """"dünən keçirilən ilk iclasda" is a court hearing dated yesterday; "mühafizəçi işi vəd edilib" is deception."""
+    text = ("Rusiya ordusunda döyüşmüş gəncin məhkəməsi başlayıb\n\nÖzbəkistan vətəndaşı 30 yaşlı Sanjar Tursunov "
+            "Rusiya ordusu tərkibində Ukraynada döyüşüb. Dünən keçirilən ilk iclasda Tursunov muzdluluqda ittiham "
+            "olunub. Moskvada ona anbarda mühafizəçi işi vəd edilib, lakin imzaladığı sənədin hərbi müqavilə "
+            "olduğu sonradan bəlli olub.")
+    p = person(text, published="2026-02-17")
+    assert "2026-02-16" in event_dates(p).get("court_hearing", set())
+    assert "deception" in {getattr(c, "value", c) for c in p.coercion}

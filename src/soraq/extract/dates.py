@@ -321,6 +321,10 @@ def find_dates(text: str, lang: str, base: date | None, published: bool = True) 
             near(pats.last_year, m.start(), m.end()), published)
         if parsed is not None and parsed[1] == "day":
             year, month, day = parsed[0].year, parsed[0].month, parsed[0].day
+        if not year_s and year is not None and base is not None and published and \
+                near(_scheduled(lang), m.start(), m.end(), 30):
+            # "the next hearing is set for 3 March": the first such day from the report on
+            year = base.year if (month, day) >= (base.month, base.day) else base.year + 1
         value = _iso(year, month, day)
         if value:
             found.append(DateMention(m.start(), m.end(), value, explicit))
@@ -446,6 +450,14 @@ def find_dates(text: str, lang: str, base: date | None, published: bool = True) 
     if published and base is not None:
         found = _days_before_publication(text, lang, base, found)
     return found
+
+
+@cache
+def _scheduled(lang: str) -> re.Pattern[str] | None:
+    """Words that set a date ahead ("scheduled for", "назначено на", "təyin edilib"; lexicon
+    ``[dates] scheduled``): a day and month without a year then lie after the publication date."""
+    words = load(lang).table("dates").get("scheduled", [])
+    return re.compile(rf"(?<!\w)(?:{_alt(words)})", re.IGNORECASE) if words else None
 
 
 @cache
