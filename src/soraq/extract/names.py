@@ -30,7 +30,8 @@ from soraq.extract.name_lists import (
 
 _UPPER = "A-ZÀ-ÖØ-ÞƏĞİŞÇÖÜА-ЯЁ"
 _LOWER = "a-zß-öø-ÿəğışçöüа-яё"
-_CAP_WORD = rf"[{_UPPER}][{_LOWER}{_UPPER}'’-]*[{_LOWER}]"
+# Uzbek Latin writes o' and g' with a turned comma or a modifier apostrophe ("Toshpoʻlatov", "Gʻulom")
+_CAP_WORD = rf"[{_UPPER}][{_LOWER}{_UPPER}'’ʻʼ-]*[{_LOWER}]"
 _MARKER = r"(?:oğl|ogl|ogly|огл|qız|qiz|kyz|кыз)\w*"
 _INITIALS = rf"[{_UPPER}]\.(?:[ \u00a0]?[{_UPPER}]\.)?"
 _INITIAL_RE = re.compile(rf"^[{_UPPER}]\.(?:[ \u00a0]?[{_UPPER}]\.?)?$")  # natasha may drop the last dot
@@ -305,7 +306,20 @@ def _patronymic_marker(run: list[tuple[int, str]], lang: str) -> bool:
         return False
     last = run[-1][1]
     base = _az_base(last) if lang == "az" else last
+    if lang == "az" and _az_genitive(last):
+        return False  # "Gülarənin oğlu": Gülarə's son; a patronymic takes no genitive ("Novruz oğlu")
     return is_given_name(base) or not looks_like_surname(base, strict=True)
+
+
+_AZ_GENITIVE = re.compile(r"(?:(?<=[aıoueəiöü])n|)(?:ın|in|un|ün)$", re.IGNORECASE)
+
+
+def _az_genitive(word: str) -> bool:
+    """An Azerbaijani given name in the genitive ("Gülarənin", "Novruzun"), not the name itself ("Elçin")."""
+    if is_given_name(word):
+        return False
+    m = _AZ_GENITIVE.search(word)
+    return bool(m) and m.start() >= 3 and is_given_name(word[: m.start()])
 
 
 def _cut_origin_adjective(run: list[tuple[int, str]], lang: str) -> list[tuple[int, str]]:
@@ -390,7 +404,7 @@ def _sequences(text: str, lang: str) -> list[tuple[int, int, list[str]]]:
         run: list[tuple[int, str]] = []
         for pos, word in words + [(-1, "")]:
             bare = word.rstrip("'’s") if word.endswith(("'s", "’s")) else word
-            if pos < 0 or bare.lower() in stop or (lang == "az" and _az_base(bare).lower() in stop) or (
+            if pos < 0 or bare.lower() in stop or (lang == "az" and _az_stop(bare, stop)) or (
                     not run and (_is_demonym(bare, lang) or _is_kin_word(bare, lang) or _is_opener(bare, lang))):
                 while run and _MARKER_RE.match(run[0][1]):
                     run.pop(0)
@@ -413,6 +427,14 @@ def _sequences(text: str, lang: str) -> list[tuple[int, int, list[str]]]:
                     out.append((s, e, [w for _, w in run]))
                     run = []
     return out
+
+
+def _az_stop(word: str, stop: set[str]) -> bool:
+    """An Azerbaijani stop word with a case ending ("Fevralda" in February, "Rusiyadakı") is still a
+    stop word; a given name whose stem happens to be one is not."""
+    if _az_base(word).lower() in stop:
+        return True
+    return not is_given_name(word) and any(s.lower() in stop for s in az_suffixes.stems(word))
 
 
 def _base_tokens(words: list[str], lang: str, seen: frozenset[str]) -> list[str]:
@@ -494,6 +516,7 @@ def _natasha_spans(text: str) -> list[tuple[int, int, list[str]]]:
     out = []
     for s, e, normal in merged:
         s, normal = _given_before_surname(text, s, e, normal)
+        s, normal = _surname_before_span(text, s, e, normal)
         # a patronymic marker and surname natasha left outside the span ("Ильгар оглы")
         tail = re.match(rf"[ \u00a0]+{_MARKER}(?:[ \u00a0]+{_CAP_WORD})?", text[e:])
         if tail:
@@ -515,6 +538,44 @@ def _natasha_spans(text: str) -> list[tuple[int, int, list[str]]]:
             normal = normal[1:]
         out.append((s, e, normal))
     return out
+
+
+_RU_OBLIQUE_MALE = re.compile(r"(?:ович|евич)(а|у|ем)$")  # only a man's patronymic tells the case surely
+_RU_CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ](а|у|ом|ем)$")
+_RU_A_GENITIVE = re.compile(r"[бвдзлмнпрстфц]ы$")
+
+
+def _ru_agree_case(words: list[str], tokens: list[str]) -> list[str]:
+    """All words of a Russian name share one case: when a man's patronymic was written
+    in an oblique case ("Бахтияровича") and brought to the nominative, a given name left as written
+    ("Шохруха") loses the same ending; an unknown name word in "-ы" after a hard consonant
+    ("Дипендры") is the genitive of an "-а" name (no name's nominative ends so)."""
+    out = list(tokens)
+    endings = {m.group(1) for w, t in zip(words, tokens)
+               if (m := _RU_OBLIQUE_MALE.search(w.lower())) and t.lower() == w.lower()[: m.start(1)]}
+    for i, (w, t) in enumerate(zip(words, tokens)):
+        if t != w or is_initial(w) or _MARKER_RE.match(w) or not re.match("[А-ЯЁ]", w):
+            continue
+        m = _RU_CONSONANT_END.search(w)
+        if len(endings) == 1 and m and m.group(1) in endings and not _RU_PATRONYMIC.search(w):
+            out[i] = w[: m.start(1)]
+        elif _RU_A_GENITIVE.search(w) and len(w) >= 5:
+            out[i] = w[:-1] + "а"
+    return out
+
+
+def _surname_before_span(text: str, s: int, e: int, normal: list[str]) -> tuple[int, list[str]]:
+    """A capitalised word built like a surname right before a given name and patronymic natasha took
+    without it ("Каримов Олим Рустамович, 1990 года рождения") is the surname written first."""
+    if not normal or not _RU_PATRONYMIC.search(normal[-1]) or len(normal) != 2:
+        return s, normal
+    m = re.search(rf"(?:^|(?<=[\s(«\"]))({_CAP_WORD})[ \u00a0]+$", text[max(0, s - 40) : s])
+    if not m:
+        return s, normal
+    word = m.group(1)
+    if not looks_like_surname(word, strict=True) or is_given_name(word):
+        return s, normal
+    return s - (len(text[max(0, s - 40) : s]) - m.start(1)), [word, *normal]
 
 
 def _feminine_surname(word: str, base: str) -> str:
@@ -675,6 +736,8 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
         if (s, e) in normals:  # natasha read the case from the sentence: trust it
             tokens = [_match_case(w, n) if n.lower() != w.lower() else _shorter_seen(w, seen)
                       for w, n in zip(words, normals[(s, e)])]
+        if lang == "ru":
+            tokens = _ru_agree_case(words, tokens)
         if lang == "ru" and (_guess_female(tokens) or _ru_woman_by_form(words, tokens)):
             tokens = [_feminine_surname(w, t) for w, t in zip(words, tokens)]
         given, family, patronymic, marker, sex = _split_parts(tokens, lang)

@@ -104,8 +104,20 @@ def _official_near(ctx: DocContext, start: int, end: int) -> bool:
             return True
         if re.fullmatch(r"(?:\s+(?-i:[A-ZÀ-ÖØ-ÞƏĞİŞÇÖÜА-ЯЁ])[\w.’'-]*){1,4}\s+", gap):
             return True  # "spokesman of the Foreign Ministry X", "представитель МИД Азербайджана X"
+        if re.fullmatch(r"\s+[a-zа-яё]+(?:\s+(?:в|во|на|in|at|of|the|(?-i:[A-ZÀ-ÖØ-ÞƏĞİŞÇÖÜА-ЯЁ])[\w.’'-]*)){1,4}\s+", gap) \
+                and _institution_word(gap.split()[0]):
+            return True  # "консул посольства Кыргызстана в Москве X": a title, its office, and the office's place
     title_after = pattern.search(after)
     return bool(title_after and title_after.start() <= 12 and re.match(r"^\s*[,(—–]", after))
+
+
+_INSTITUTIONS = ("посольств", "консульств", "министерств", "ведомств", "управлени", "аппарат", "суд", "прокуратур",
+                 "embassy", "consulate", "ministry", "office", "court", "səfirliy", "konsulluğ", "nazirliy", "aparat")
+
+
+def _institution_word(word: str) -> bool:
+    """A lower-case word naming an office ("посольства", "embassy") that a title may govern."""
+    return word.lower().startswith(_INSTITUTIONS)
 
 
 def _byline(ctx: DocContext, start: int, end: int) -> bool:
