@@ -77,3 +77,27 @@ def test_ru_consul_of_an_embassy_in_a_city_is_an_official(extract) -> None:
             "Таджикистана в Москве Рустам Холов подтвердил, что обращение получено.")
     report = extract(text, "t", published="2025-10-01")
     assert [p.name for p in report.persons] == ["Фаррух Сафаров"]
+
+
+def test_en_interview_joining_nationality_and_war_only_in_its_headline(extract) -> None:
+    """A Q&A whose one sentence joining a nationality and the war is the headline ("a Ghanaian back
+    from Russia's war"), the rest telling the contract and the wound, is relevant."""
+    text = ("\"They said it was a warehouse\": a Ghanaian back from Russia's war\n\n"
+            "Kwame Boateng, 31, came home to Kumasi in May. He spoke to us by phone.\n\n"
+            "How did you go?\n\nA cousin showed me an advert: packing work near Moscow. I flew in June.\n\n"
+            "What happened then?\n\nThey took us to an office and we signed papers in Russian. It was a contract.\n\n"
+            "Were you hurt?\n\nIn September I was wounded in the leg.")
+    report = extract(text, "t", published="2025-10-01")
+    assert report.relevant
+
+
+def test_az_patent_cue_does_not_outweigh_a_contract_offer_in_detention(extract) -> None:
+    """One near-topic word (an expired work patent) does not outweigh a migrant held and pushed to sign
+    with the defence ministry, even when the sentences are apart."""
+    text = ("Saxlanılan miqrantın ailəsi narahatdır\n\n"
+            "Şəki şəhər sakini, 38 yaşlı Rövşən Talıblı iyunun 3-də Rusiyada saxlanılıb. Həyat yoldaşı deyir ki, "
+            "o, beş il əvvəl Rusiyaya gedib və bazarda işləyir. Onun patentinin müddəti bitib.\n\n"
+            "Ailəsinin sözlərinə görə, o hazırda saxlanma mərkəzindədir. Həyat yoldaşı narahatdır. "
+            "Orada ona Rusiya Müdafiə Nazirliyi ilə müqavilə imzalamağı təklif ediblər.")
+    report = extract(text, "t", published="2025-07-01")
+    assert report.relevant

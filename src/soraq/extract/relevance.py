@@ -286,12 +286,14 @@ def decide(ctx: DocContext) -> tuple[bool, list[int]]:
     supported = [k for k in joint if k in involved]
     if supported and _outweighs(len(supported), len(off)):
         return True, supported
-    if joint and involved and not off and len(joint) >= 2:
+    if joint and not off and (len(joint) >= 2 or len(involved) >= 2):
+        # one sentence joining a foreign national and the war ("a Cuban back from Russia's war"),
+        # and a report telling of someone's part in it in several places
         return True, joint
     # the report as a whole: "killed at the front" in one place, "Ghanaian student" or
     # "went to Russia to work" in another; with near-topic cues, within two sentences
     fighting = sorted(war & involved)
-    if fighting and strong and not off:
+    if fighting and strong and _outweighs(len(fighting), len(off)):
         return True, fighting[:2] + sorted(strong)[:1]
     near = [k for k in fighting if any(j in strong for j in range(k - 2, k + 3))]
     if near and _outweighs(len(near), len(off)):
