@@ -289,7 +289,8 @@ def list_persons(request: HttpRequest, filters: Query[PersonFilter]):
     key = "sharing.api.persons." + "|".join(
         str(v) for v in (filters.q, filters.citizenship, filters.status.value if filters.status else "",
                          filters.page, filters.page_size))
-    return dataversion.cached(f"{key[:80]}.{_digest(key)}", lambda: _person_page(filters))
+    # hashed: the query is the caller's text (any length, any characters) and never belongs in a key
+    return dataversion.cached(f"sharing.api.persons.{_digest(key)}", lambda: _person_page(filters))
 
 
 def _digest(text: str) -> str:
