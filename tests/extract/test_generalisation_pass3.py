@@ -101,3 +101,21 @@ def test_az_patent_cue_does_not_outweigh_a_contract_offer_in_detention(extract) 
             "Orada ona Rusiya Müdafiə Nazirliyi ilə müqavilə imzalamağı təklif ediblər.")
     report = extract(text, "t", published="2025-07-01")
     assert report.relevant
+
+
+def test_en_press_release_entries_with_titles_and_nationality_after_the_name(extract) -> None:
+    """Entries of an NGO list ("— Mr. X Y, Malawian national, 30 years old, ...") are the people the
+    release is about, even when no name list knows them; "his wife, Mrs. Z Y" stays his relative."""
+    text = ("Statement: two more families ask for help\n\n"
+            "Our association received new requests from the families of two foreign nationals recruited "
+            "into the Russian armed forces.\n\n"
+            "— Mr. Chisomo Banda, Malawian national, 30 years old, originally from Zomba. He was a student in "
+            "Tula. He signed a contract with the Russian army in May 2025 under threat of expulsion. His "
+            "wife, Mrs. Tiyamike Banda, has had no news since August.\n\n"
+            "— Mr. Tendai Moyoroti, Zimbabwean citizen, 26 years old. He was killed on the front in "
+            "September 2025, according to a comrade.")
+    report = extract(text, "t", published="2025-11-01")
+    assert [p.name for p in report.persons] == ["Chisomo Banda", "Tendai Moyoroti"]
+    first = report.persons[0]
+    assert ("wife", "Tiyamike Banda") in {(r.relation, r.name) for r in first.relatives}
+    assert report.persons[1].birth_year in (1998, 1999)

@@ -689,6 +689,14 @@ def _after_kin_word(text: str, start: int, end: int, lang: str) -> bool:
     return bool(re.match(r"[ \u00a0]*(?:[,.;:)—–]|[a-zəğışçöüа-яё])", text[end : end + 3]))
 
 
+def _after_honorific(text: str, start: int) -> bool:
+    """Capitalised words right after a courtesy title ("Mr. X Y", "г-жа X") are a person's name,
+    even when no name list knows them."""
+    from soraq.extract.roles import HONORIFIC_END
+
+    return bool(HONORIFIC_END.search(text[max(0, start - 12) : start]))
+
+
 _AGE_APPOSITION = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*\d{1,2}[ \u00a0]*,|,[ \u00a0]*(?:19|20)\d\d[ \u00a0]+года\s+рождения"
                              r"|,[ \u00a0]*(?:19|20)\d\d-?(?:c[iıuü])?\s+il\s+təvəllüdlü|[ \u00a0]*\(\d{1,2}\))")
 
@@ -726,7 +734,7 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
             words = cut
         if _is_name_like(_base_tokens(words, lang, frozenset()) if lang == "az" else words, lang) or (
                 1 < len(words) <= 4 and (_heads_country_entry(text, e) or _age_apposition(text, e))) or (
-                len(words) <= 3 and _after_kin_word(text, s, e, lang)):
+                len(words) <= 3 and (_after_kin_word(text, s, e, lang) or _after_honorific(text, s))):
             raw[(s, e)] = (words, False)
     _add_known_words(text, lang, raw)
     seen = frozenset(w.lower() for (words, _) in raw.values() for w in words)

@@ -28,6 +28,10 @@ class Role:
     anchor: int | None = None  # offset of the kinship word or title
 
 
+#: A courtesy title right before a name ("Mrs.", "г-жа", "cənab"): part of neither the name nor a gap.
+HONORIFIC_END = re.compile(r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mme|Mlle|Dr|г-н|г-жа|господин|госпожа|cənab)\.?[ \u00a0]*$")
+
+
 def _relation_near(ctx: DocContext, start: int, end: int) -> tuple[str, int] | None:
     """A kinship word right before the name, or right after it set off by a comma."""
     sent = ctx.sentences[ctx.sentence_at(start)]
@@ -38,7 +42,7 @@ def _relation_near(ctx: DocContext, start: int, end: int) -> tuple[str, int] | N
         if pattern is None:
             continue
         for m in pattern.finditer(before):
-            gap = before[m.end() :]
+            gap = HONORIFIC_END.sub(" ", before[m.end() :])  # "his wife, Mrs. X": the title is no gap
             if ctx.lang == "ru" and re.fullmatch(r"\s+(?:[А-ЯЁ][а-яё]+|[а-яё]+(?:а|я|ы|и|его|ого))\s*,\s*", gap):
                 gap = ", "  # "Мать Эрлана, Гульнара ..." : kin word, the subject in genitive, then the name
             elif ctx.lang == "ru" and re.fullmatch(r"\s+[а-яё]+(?:его|ого)\s+", gap):
@@ -161,6 +165,10 @@ def _subject_cue(ctx: DocContext, start: int, end: int, strong: bool = False) ->
         p = ctx.lexicon.pattern("birth", key)
         if p is not None and p.search(window):
             return True
+    after = ctx.text[end : min(sent.end, end + 40)]
+    if re.match(r"[ \u00a0]*,", after) and any(
+            p is not None and (m := p.search(after)) and m.start() <= 4 for p in ctx.lexicon.patterns("citizenship").values()):
+        return True  # "X, Kenyan citizen, ...": a nationality in apposition right after the name
     near = ctx.text[max(sent.start, start - 40) : start]
     if strong:
         near = ctx.text[max(sent.start, start - 25) : start]
