@@ -119,3 +119,28 @@ def test_en_press_release_entries_with_titles_and_nationality_after_the_name(ext
     first = report.persons[0]
     assert ("wife", "Tiyamike Banda") in {(r.relation, r.name) for r in first.relatives}
     assert report.persons[1].birth_year in (1998, 1999)
+
+
+def test_en_home_chain_keeps_each_unit_and_drops_the_country(extract) -> None:
+    """'from Tanuku in the West Godavari district' keeps the district's unit; a country closing the chain
+    ('Talas district, Kyrgyzstan') is the citizenship's, not part of the home."""
+    report = extract("Indian citizen Ravi Teja, 29, from Tanuku in the West Godavari district, was recruited in 2025 "
+                     "and killed fighting for the Russian army in Ukraine.", "t", published="2026-01-10")
+    assert report.persons[0].home == "Tanuku, West Godavari district"
+    report = extract("Kyrgyz migrant Bolot Sydykov, 33, from Talas district, Kyrgyzstan, signed a contract with the Russian army "
+                     "in June 2025 and went missing at the front.", "t", published="2026-01-10")
+    assert report.persons[0].home == "Talas district"
+
+
+def test_en_home_after_origin_birth_place_and_nationality(extract) -> None:
+    """'originally from X', 'born in 1994 in X', 'Kenyan citizen from X' name the home."""
+    for text, home in [
+        ("Mr. Kwabena Owusu, Ghanaian national, 30 years old, originally from Techiman. He was killed on the front "
+         "in Ukraine in May 2025 after signing a contract with the Russian army.", "Techiman"),
+        ("Mr. Kwabena Owusu, Ghanaian citizen, born in 1994 in Techiman. He was killed on the front in Ukraine in "
+         "May 2025 after signing a contract with the Russian army.", "Techiman"),
+        ("Mr. Otieno Wekesa, Kenyan citizen from Busia County, thirty years. He signed a contract with the Russian "
+         "army in May 2025 and went missing at the front in Ukraine.", "Busia County"),
+    ]:
+        report = extract(text, "t", published="2026-01-10")
+        assert report.persons and report.persons[0].home == home, text

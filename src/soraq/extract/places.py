@@ -149,13 +149,14 @@ def _place_after(ctx: DocContext, text: str, pos: int, units: list[str]) -> str 
             j += unit.end()
         elif unit:
             j += unit.end()
-            if not names:
-                place += unit.group(0)
+            place += unit.group(0)  # "Kokand, Fergana region": each part keeps the unit written with it
         names.append(place.strip(" .,"))
         link = re.match(rf"(?:\s*,\s*|\s+(?:in|of)\s+(?:the\s+)?|\s+(?:{unit_alt})\s+(?:in|of)\s+(?:the\s+)?)", tail[j:], re.I)
         if not link:
             break
         i = j + link.end()
+    while len(names) > 1 and _is_country(ctx, names[-1]):
+        names.pop()  # "Kochkor district, Kyrgyzstan": the country is the citizenship's, not part of the home
     if not names:
         return None
     if ctx.lang == "ru":
