@@ -144,3 +144,12 @@ def test_en_home_after_origin_birth_place_and_nationality(extract) -> None:
     ]:
         report = extract(text, "t", published="2026-01-10")
         assert report.persons and report.persons[0].home == home, text
+
+
+def test_az_list_entry_home_in_apposition(extract) -> None:
+    """An NGO list entry "X Y Z oğlu, 1992-ci il təvəllüdlü, Şabran rayonu." states the home in apposition."""
+    text = ("Təşkilat Rusiya ordusuna cəlb edilən həmvətənlərin siyahısını açıqlayıb.\n\n"
+            "1. Rüstəmli Famil Əkbər oğlu, 1992-ci il təvəllüdlü, Şabran rayonu. Moskvada saxlanılıb, "
+            "2025-ci ilin aprelində Rusiya ordusu ilə müqavilə imzalamağa məcbur edilib, cəbhəyə göndərilib.")
+    report = extract(text, "t", published="2025-10-01")
+    assert report.persons and report.persons[0].home == "Şabran rayonu"
