@@ -153,3 +153,12 @@ def test_az_list_entry_home_in_apposition(extract) -> None:
             "2025-ci ilin aprelində Rusiya ordusu ilə müqavilə imzalamağa məcbur edilib, cəbhəyə göndərilib.")
     report = extract(text, "t", published="2025-10-01")
     assert report.persons and report.persons[0].home == "Şabran rayonu"
+
+
+def test_ru_kin_word_subjects_genitive_then_relatives_name_is_two_people(extract) -> None:
+    """'брат Улугбека Жахонгир' is Улугбек's brother Жахонгир, not a person named 'Улугбек Жахонгир'."""
+    text = ("Гражданин Узбекистана Улугбек Рашидов попал в плен. Как рассказал брат Улугбека Жахонгир, "
+            "в декабре 2025 года Улугбека задержали в Москве и заставили подписать контракт с Минобороны России.")
+    report = extract(text, "t", published="2026-02-01")
+    assert [p.name for p in report.persons] == ["Улугбек Рашидов"]
+    assert ("brother", "Жахонгир") in {(r.relation, r.name) for r in report.persons[0].relatives}

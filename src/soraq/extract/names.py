@@ -689,6 +689,24 @@ def _after_kin_word(text: str, start: int, end: int, lang: str) -> bool:
     return bool(re.match(r"[ \u00a0]*(?:[,.;:)—–]|[a-zəğışçöüа-яё])", text[end : end + 3]))
 
 
+def _split_kin_genitive(text: str, raw: dict[tuple[int, int], tuple[list[str], bool]]) -> None:
+    """"брат Фирдавса Шахбоз": a kinship word, the subject's given name in the genitive (written elsewhere
+    in its base form) and the relative's own name are two people, not one two-word name."""
+    pattern = _kin_before("ru")
+    if pattern is None:
+        return
+    others = {w.lower() for words, _ in raw.values() for w in words}
+    for (s, e), (words, from_ner) in list(raw.items()):
+        if len(words) != 2 or not pattern.search(text[max(0, s - 30) : s]):
+            continue
+        first = words[0]
+        if re.search(r"[бвгджзклмнпрстфхцчшщ](?:а|у)$", first) and first[:-1].lower() in others \
+                and not re.search(r"(?:ов|ев|ёв|ин|ын)[ау]$", first):  # a surname's genitive is handled in relatives
+            del raw[(s, e)]
+            second = e - len(words[1])
+            raw[(second, e)] = ([words[1]], from_ner)
+
+
 def _after_honorific(text: str, start: int) -> bool:
     """Capitalised words right after a courtesy title ("Mr. X Y", "г-жа X") are a person's name,
     even when no name list knows them."""
@@ -736,6 +754,8 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
                 1 < len(words) <= 4 and (_heads_country_entry(text, e) or _age_apposition(text, e))) or (
                 len(words) <= 3 and (_after_kin_word(text, s, e, lang) or _after_honorific(text, s))):
             raw[(s, e)] = (words, False)
+    if lang == "ru":
+        _split_kin_genitive(text, raw)
     _add_known_words(text, lang, raw)
     seen = frozenset(w.lower() for (words, _) in raw.values() for w in words)
     mentions = []

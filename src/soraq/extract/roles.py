@@ -43,13 +43,19 @@ def _relation_near(ctx: DocContext, start: int, end: int) -> tuple[str, int] | N
             continue
         for m in pattern.finditer(before):
             gap = HONORIFIC_END.sub(" ", before[m.end() :])  # "his wife, Mrs. X": the title is no gap
+            genitive_between = False
             if ctx.lang == "ru" and re.fullmatch(r"\s+(?:[А-ЯЁ][а-яё]+|[а-яё]+(?:а|я|ы|и|его|ого))\s*,\s*", gap):
                 gap = ", "  # "Мать Эрлана, Гульнара ..." : kin word, the subject in genitive, then the name
             elif ctx.lang == "ru" and re.fullmatch(r"\s+[а-яё]+(?:его|ого)\s+", gap):
                 gap = " "  # "отец погибшего Асан ...": kin word, "of the dead man", then the name
+            elif ctx.lang == "ru" and re.fullmatch(r"\s+[А-ЯЁ][а-яё]+[бвгджзклмнпрстфхцчшщ][ау]\s+", gap) \
+                    and len(ctx.text[start:end].split()) == 1:
+                gap = " "  # "сестра Тимура Нигора": kin word, the subject's given name in the genitive, her name
+                genitive_between = True
             possessive = bool(re.search(r"(?:его|её|ее|их|мой|моя|наш|наша)\s*$", before[: m.start()], re.IGNORECASE))
             if len(gap) <= 4 and not re.search(r"[.;:!?]", gap):
-                if ctx.lang == "ru" and "," not in gap and not possessive and _oblique(ctx.text[start:end]):
+                if ctx.lang == "ru" and "," not in gap and not possessive and not genitive_between \
+                        and _oblique(ctx.text[start:end]):
                     continue  # "отец Манучехра": the name is the one whose father is meant
                 if "," in gap and not _apposition_closes(ctx.text, end):
                     continue  # "according to his brother, X told ..." names the speaker's subject
