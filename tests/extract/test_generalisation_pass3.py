@@ -13,7 +13,7 @@ def _names(text: str, lang: str) -> list[str]:
 
 
 def test_az_month_in_locative_opens_no_name() -> None:
-    """'Fevralda' (in February) before a surname-first name is a date word, not part of the name."""
+    """'Martda' (in March) before a surname-first name is a date word, not part of the name."""
     names = _names("Martda Həsənli Orxan Tahir oğlu Rusiyada saxlanılıb.", "az")
     assert "Həsənli Orxan Tahir oğlu" in names
     assert not any(n.startswith("Mart") for n in names)

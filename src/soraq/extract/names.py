@@ -30,7 +30,7 @@ from soraq.extract.name_lists import (
 
 _UPPER = "A-ZÀ-ÖØ-ÞƏĞİŞÇÖÜА-ЯЁ"
 _LOWER = "a-zß-öø-ÿəğışçöüа-яё"
-# Uzbek Latin writes o' and g' with a turned comma or a modifier apostrophe ("Toshpoʻlatov", "Gʻulom")
+# Uzbek Latin writes o' and g' with a turned comma or a modifier apostrophe ("Toʻxtayev", "Gʻofurov")
 _CAP_WORD = rf"[{_UPPER}][{_LOWER}{_UPPER}'’ʻʼ-]*[{_LOWER}]"
 _MARKER = r"(?:oğl|ogl|ogly|огл|qız|qiz|kyz|кыз)\w*"
 _INITIALS = rf"[{_UPPER}]\.(?:[ \u00a0]?[{_UPPER}]\.)?"
@@ -307,7 +307,7 @@ def _patronymic_marker(run: list[tuple[int, str]], lang: str) -> bool:
     last = run[-1][1]
     base = _az_base(last) if lang == "az" else last
     if lang == "az" and _az_genitive(last):
-        return False  # "Gülarənin oğlu": Gülarə's son; a patronymic takes no genitive ("Novruz oğlu")
+        return False  # "Nərminənin oğlu": Nərminə's son; a patronymic takes no genitive ("Tahir oğlu")
     return is_given_name(base) or not looks_like_surname(base, strict=True)
 
 
@@ -315,7 +315,7 @@ _AZ_GENITIVE = re.compile(r"(?:(?<=[aıoueəiöü])n|)(?:ın|in|un|ün)$", re.IG
 
 
 def _az_genitive(word: str) -> bool:
-    """An Azerbaijani given name in the genitive ("Gülarənin", "Novruzun"), not the name itself ("Elçin")."""
+    """An Azerbaijani given name in the genitive ("Nərminənin", "Tahirin"), not the name itself ("Elçin")."""
     if is_given_name(word):
         return False
     m = _AZ_GENITIVE.search(word)
@@ -430,7 +430,7 @@ def _sequences(text: str, lang: str) -> list[tuple[int, int, list[str]]]:
 
 
 def _az_stop(word: str, stop: set[str]) -> bool:
-    """An Azerbaijani stop word with a case ending ("Fevralda" in February, "Rusiyadakı") is still a
+    """An Azerbaijani stop word with a case ending ("Martda" in March, "Rusiyadakı") is still a
     stop word; a given name whose stem happens to be one is not."""
     if _az_base(word).lower() in stop:
         return True
@@ -547,9 +547,9 @@ _RU_A_GENITIVE = re.compile(r"[бвдзлмнпрстфц]ы$")
 
 def _ru_agree_case(words: list[str], tokens: list[str]) -> list[str]:
     """All words of a Russian name share one case: when a man's patronymic was written
-    in an oblique case ("Бахтияровича") and brought to the nominative, a given name left as written
-    ("Шохруха") loses the same ending; an unknown name word in "-ы" after a hard consonant
-    ("Дипендры") is the genitive of an "-а" name (no name's nominative ends so)."""
+    in an oblique case ("Шавкатовича") and brought to the nominative, a given name left as written
+    ("Улугбека") loses the same ending; an unknown name word in "-ы" after a hard consonant
+    ("Сурендры") is the genitive of an "-а" name (no name's nominative ends so)."""
     out = list(tokens)
     endings = {m.group(1) for w, t in zip(words, tokens)
                if (m := _RU_OBLIQUE_MALE.search(w.lower())) and t.lower() == w.lower()[: m.start(1)]}
@@ -690,7 +690,7 @@ def _after_kin_word(text: str, start: int, end: int, lang: str) -> bool:
 
 
 def _split_kin_genitive(text: str, raw: dict[tuple[int, int], tuple[list[str], bool]]) -> None:
-    """"брат Фирдавса Шахбоз": a kinship word, the subject's given name in the genitive (written elsewhere
+    """"брат Улугбека Жахонгир": a kinship word, the subject's given name in the genitive (written elsewhere
     in its base form) and the relative's own name are two people, not one two-word name."""
     pattern = _kin_before("ru")
     if pattern is None:

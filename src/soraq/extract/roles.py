@@ -116,7 +116,7 @@ def _official_near(ctx: DocContext, start: int, end: int) -> bool:
             return True  # "spokesman of the Foreign Ministry X", "представитель МИД Азербайджана X"
         if re.fullmatch(r"\s+[a-zа-яё]+(?:\s+(?:в|во|на|in|at|of|the|(?-i:[A-ZÀ-ÖØ-ÞƏĞİŞÇÖÜА-ЯЁ])[\w.’'-]*)){1,4}\s+", gap) \
                 and _institution_word(gap.split()[0]):
-            return True  # "консул посольства Кыргызстана в Москве X": a title, its office, and the office's place
+            return True  # "консул посольства Таджикистана в Москве X": a title, its office, and the office's place
     title_after = pattern.search(after)
     return bool(title_after and title_after.start() <= 12 and re.match(r"^\s*[,(—–]", after))
 
