@@ -35,7 +35,7 @@ def test_az_neighbour_and_office_staff_are_no_subjects(extract) -> None:
             "1990-cı il təvəllüdlü Kazımlı Tural Ramiz oğlu Rusiyada işləyirdi. 2025-ci ilin mayında o, "
             "Rusiya ordusu ilə müqavilə imzalamağa məcbur edilib. Qonşusu Hacıyev Nüsrət də orada işləyib, "
             "amma evə qayıdıb. \"Belə şey görməmişdik\", - Nüsrət deyir. Nazirliyin əməkdaşı Ramazan "
-            "Əliquliyev bildirdi ki, müraciət araşdırılır.")
+            "Əlizadə bildirdi ki, müraciət araşdırılır.")
     report = extract(text, "t", published="2025-10-01")
     assert [p.name for p in report.persons] == ["Kazımlı Tural Ramiz oğlu"]
 

@@ -525,7 +525,7 @@ def _natasha_spans(text: str) -> list[tuple[int, int, list[str]]]:
         if text[e : e + 1] == "." and re.search(rf"[{_UPPER}]$", text[s:e]):
             e += 1  # natasha leaves the dot of a closing initial outside ("Э.К")
             normal = normal[:-1] + [normal[-1] + "."] if normal else normal
-        # a nationality word natasha took into the span ("Кыргызстанца Алишера Турсунова")
+        # a nationality word natasha took into the span ("Кыргызстанца Темирлана Осмонова")
         first = re.match(r"\S+", text[s:e])
         if first and e - s > first.end() and (_is_demonym(first.group(0), "ru") or _is_opener(first.group(0), "ru")):
             s += first.end() + 1

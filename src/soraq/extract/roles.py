@@ -45,7 +45,7 @@ def _relation_near(ctx: DocContext, start: int, end: int) -> tuple[str, int] | N
             gap = HONORIFIC_END.sub(" ", before[m.end() :])  # "his wife, Mrs. X": the title is no gap
             genitive_between = False
             if ctx.lang == "ru" and re.fullmatch(r"\s+(?:[А-ЯЁ][а-яё]+|[а-яё]+(?:а|я|ы|и|его|ого))\s*,\s*", gap):
-                gap = ", "  # "Мать Эрлана, Гульнара ..." : kin word, the subject in genitive, then the name
+                gap = ", "  # "Мать Бекзата, Айгуль ..." : kin word, the subject in genitive, then the name
             elif ctx.lang == "ru" and re.fullmatch(r"\s+[а-яё]+(?:его|ого)\s+", gap):
                 gap = " "  # "отец погибшего Асан ...": kin word, "of the dead man", then the name
             elif ctx.lang == "ru" and re.fullmatch(r"\s+[А-ЯЁ][а-яё]+[бвгджзклмнпрстфхцчшщ][ау]\s+", gap) \
@@ -56,7 +56,7 @@ def _relation_near(ctx: DocContext, start: int, end: int) -> tuple[str, int] | N
             if len(gap) <= 4 and not re.search(r"[.;:!?]", gap):
                 if ctx.lang == "ru" and "," not in gap and not possessive and not genitive_between \
                         and _oblique(ctx.text[start:end]):
-                    continue  # "отец Манучехра": the name is the one whose father is meant
+                    continue  # "отец Фарруха": the name is the one whose father is meant
                 if "," in gap and not _apposition_closes(ctx.text, end):
                     continue  # "according to his brother, X told ..." names the speaker's subject
                 distance = len(gap)
@@ -73,7 +73,7 @@ def _relation_near(ctx: DocContext, start: int, end: int) -> tuple[str, int] | N
 
 
 def _oblique(name: str) -> bool:
-    """A Russian name in an oblique case (genitive etc.): 'Манучехра', 'Эрлана Эрмекова'."""
+    """A Russian name in an oblique case (genitive etc.): 'Фарруха', 'Бекзата Осмонова'."""
     first = name.split()[0] if name.split() else name
     return bool(re.search(r"[бвгджзклмнпрстфхцчшщ](?:а|у|ом|е)$", first)) and not re.search(r"(?:ова|ева|ина)$", first)
 
