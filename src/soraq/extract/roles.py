@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from soraq.extract.context import DocContext
+from soraq.extract.lexicon import LANGUAGES, load
 from soraq.extract.name_lists import is_given_name
 from soraq.extract.names import NameGroup
 
@@ -121,13 +123,15 @@ def _official_near(ctx: DocContext, start: int, end: int) -> bool:
     return bool(title_after and title_after.start() <= 12 and re.match(r"^\s*[,(—–]", after))
 
 
-_INSTITUTIONS = ("посольств", "консульств", "министерств", "ведомств", "управлени", "аппарат", "суд", "прокуратур",
-                 "embassy", "consulate", "ministry", "office", "court", "səfirliy", "konsulluğ", "nazirliy", "aparat")
+@cache
+def _institutions() -> tuple[str, ...]:
+    """``[names] institutions`` of every lexicon: a Russian report may quote an English title."""
+    return tuple(w.lower() for lang in LANGUAGES for w in load(lang).words("names", "institutions"))
 
 
 def _institution_word(word: str) -> bool:
     """A lower-case word naming an office ("посольства", "embassy") that a title may govern."""
-    return word.lower().startswith(_INSTITUTIONS)
+    return word.lower().startswith(_institutions())
 
 
 def _byline(ctx: DocContext, start: int, end: int) -> bool:
