@@ -256,11 +256,12 @@ def _split_parts(tokens: list[str], lang: str) -> tuple[str | None, str | None, 
 # ---------------------------------------------------------------- finding
 
 
-def _stop_words(lang: str) -> set[str]:
+@cache
+def _stop_words(lang: str) -> frozenset[str]:
     words = set(load(lang).words("names", "stop"))
     if lang != "en":
         words |= set(load("en").words("names", "stop"))
-    return {w.lower() for w in words}
+    return frozenset(w.lower() for w in words)
 
 
 @cache
@@ -355,9 +356,14 @@ def _is_organisation_word(word: str, lang: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)  # the same capitalised words recur in every document
+@cache
+def _openers(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load(lang).words("names", "openers"))
+
+
 def _is_opener(word: str, lang: str) -> bool:
     """A word opening a capitalised run without being part of the name ("Former", "Братья", "Qardaşlar")."""
-    return word.lower() in {w.lower() for w in load(lang).words("names", "openers")}
+    return word.lower() in _openers(lang)
 
 
 def _is_outlet_credit(text: str, start: int, end: int) -> bool:

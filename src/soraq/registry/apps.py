@@ -13,7 +13,9 @@ class RegistryConfig(AppConfig):
         reports writes to registry data, so cached pages change with the data (soraq.registry.dataversion)."""
         from django.db.backends.signals import connection_created
 
-        connection_created.connect(_watch_writes, dispatch_uid="soraq.registry.dataversion")
+        from soraq.registry import dataversion
+
+        connection_created.connect(dataversion.connection_created, dispatch_uid="soraq.registry.dataversion")
 
     def nav_items(self, request):
         """The registry's entries in the site menu (for every logged-in user another app does not bar)."""
@@ -40,8 +42,3 @@ class RegistryConfig(AppConfig):
             return []
         return [NavItem(_("View in the admin"), reverse("admin:registry_person_change", args=[person.pk]))]
 
-
-def _watch_writes(sender, connection, **kwargs) -> None:  # type: ignore[no-untyped-def]
-    from soraq.registry.dataversion import watch
-
-    watch(connection)

@@ -11,7 +11,7 @@ them with ``bulk_create`` or ``QuerySet.update`` that send no signal, and by
 other processes (``soraq ingest``, ``soraq watch``) than the server's workers.
 Django's execute wrappers (:meth:`connection.execute_wrapper`) see every SQL
 statement any of them sends; :func:`watch` installs one on each new database
-connection (``settings.py`` connects it to ``connection_created``). Writes to
+connection (``RegistryConfig.ready()`` connects :func:`connection_created`). Writes to
 the tables of :data:`WATCHED_PREFIXES` (not the audit chain, which every read of
 a case appends to) write a new random token to ``$SORAQ_VAR_DIR/data_version``,
 which every process of the host reads (a few microseconds, no query).
