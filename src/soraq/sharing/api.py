@@ -33,15 +33,11 @@ MAX_PAGE_SIZE = 200
 
 
 def _plain_text(value: str | None) -> str | None:
-    """Query text must be storable, searchable Unicode: no NUL, no lone surrogates."""
-    if value is None:
-        return value
-    if "\x00" in value:
-        raise ValueError("must not contain NUL characters")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError("must be valid Unicode text") from None
+    """Query text must be storable, searchable Unicode: no NUL, no lone surrogates (the ingest rule)."""
+    from soraq.registry.services.ingest import unstorable_reason
+
+    if value is not None and (reason := unstorable_reason(value)):
+        raise ValueError(reason)
     return value
 
 
