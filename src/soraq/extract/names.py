@@ -686,6 +686,33 @@ def _kin_before(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?:{alt})[ \u00a0]*,?[ \u00a0]*$", re.IGNORECASE)
 
 
+_KIN_SEX = {"mother": "female", "sister": "female", "wife": "female", "daughter": "female",
+            "father": "male", "brother": "male", "husband": "male", "son": "male"}
+
+
+@cache
+def _kin_sex_before(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Per sex, the kinship words of that sex ending right before a name ("my brother X", "qızı X")."""
+    from soraq.extract.lexicon import phrase_to_regex
+
+    out = []
+    for sex in ("female", "male"):
+        phrases = [p for rel, values in load(lang).table("relations").items() if _KIN_SEX.get(rel) == sex
+                   and isinstance(values, list) for p in values if isinstance(p, str) and not p.startswith("re:")]
+        if phrases:
+            alt = "|".join(f"(?:{phrase_to_regex(p)})" for p in sorted(phrases, key=len, reverse=True))
+            out.append((sex, re.compile(rf"(?<!\w)(?:{alt})[ \u00a0]*,?[ \u00a0]*$", re.IGNORECASE)))
+    return tuple(out)
+
+
+def _kin_word_sex(text: str, start: int, lang: str) -> str | None:
+    """The sex a kinship word right before the name tells ("my brother Dil X" is a man whatever
+    a given-name list says of "Dil"): the writer's word is surer than a list of names."""
+    head = text[max(0, start - 30) : start]
+    found = {sex for sex, p in _kin_sex_before(lang) if p.search(head)}
+    return found.pop() if len(found) == 1 else None
+
+
 def _after_kin_word(text: str, start: int, end: int, lang: str) -> bool:
     """One to three capitalised words right after a kinship word and closed by a comma, a full stop
     or a verb are that relative's name, even when no name list knows it ("His wife, Aizada, says")."""
@@ -779,8 +806,11 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
             # a woman's patronymic ("Каримовна") keeps her surname feminine ("Рахманова", not "Рахманов")
             tokens = [_feminine_surname(w, t) for w, t in zip(words, tokens)]
             given, family, patronymic, marker, sex = _split_parts(tokens, lang)
-        if sex is None:  # surname morphology is surer than a given-name list
-            sex = (surname_sex(family) if family else None) or (given_name_sex(given) if given else None)
+        if sex is None:  # surname morphology, then a kinship word right before, are surer than a given-name list
+            # (a name in an oblique case is the kin's owner: "мать Бисты" is not "Биста, a mother")
+            base_form = [w.lower() for w in words] == [t.lower() for t in tokens]
+            sex = (surname_sex(family) if family else None) or (_kin_word_sex(text, s, lang) if base_form else None) \
+                or (given_name_sex(given) if given else None)
         mentions.append(Mention(s, e, text[s:e], tokens, given, family, patronymic, marker, sex, from_ner))
     return mentions
 

@@ -78,13 +78,18 @@ def extract_text(
     owners = attribution.sentence_owners(ctx)
     by_subject = relatives.shared_kin(ctx, relatives_found, relatives.attach(ctx, owners, relatives_found))
     persons = [build_person(ctx, i, owners, dates, by_subject) for i in range(len(ctx.subjects))]
+    figures = find_figures(ctx)
+    if not persons and not figures and not relevance.tells_of_someone(ctx):
+        # the contract's "named or counted": a warning or a statement in general terms
+        # ("citizens are advised not to sign ...") reports on nobody
+        return Report(doc_id=doc_id, lang=lang, published=published, relevant=False, source=source)
     return Report(
         doc_id=doc_id,
         lang=lang,
         published=published,
         relevant=True,
         source=source,
-        figures=find_figures(ctx),
+        figures=figures,
         persons=persons,
     )
 

@@ -323,3 +323,15 @@ def _war_kinds(ctx: DocContext) -> int:
     """
     found = ctx.hits("relevance").by_key.get("war", [])
     return len({ctx.text[start:end].lower()[:4] for (_, start, end) in found})
+
+
+def tells_of_someone(ctx: DocContext) -> bool:
+    """The report speaks of a particular person (lexicon ``[relevance] someone``: "he", "his mother",
+    "он", "его семья", "onun", "ailəsi"), even one the name finder missed.
+
+    A report that names, counts or refers to nobody (a consular warning, a law's text)
+    is no report on people brought into the war, whatever its words.
+    """
+    if not ctx.lexicon.table("relevance").get("someone"):
+        return True
+    return bool(ctx.hits("relevance").sentences("someone"))

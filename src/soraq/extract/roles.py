@@ -225,6 +225,22 @@ def _followed_by_story(ctx: DocContext, start: int) -> bool:
     return any(p is not None and p.search(nxt.text) for p in ctx.lexicon.patterns("events").values())
 
 
+def _narrators_subject(ctx: DocContext, group: NameGroup) -> bool:
+    """The person a first-person writer calls "my brother X" / "мой сын X" / "qardaşım X" and whose
+    age or story the same or the next sentence tells is the one the request is about, not a relative.
+
+    ("Our mother X cries every day" tells no story: she stays a relative.)
+    """
+    from soraq.extract.relatives import _first_person_kin
+
+    for m in group.mentions:
+        if _first_person_kin(ctx, m.start) is None:
+            continue
+        if _subject_cue(ctx, m.start, m.end) or _story_cue(ctx, m.start) or _followed_by_story(ctx, m.start):
+            return True
+    return False
+
+
 def classify(ctx: DocContext, group: NameGroup) -> Role:
     """The role of one name group in the report."""
     mentions = group.mentions
@@ -232,7 +248,8 @@ def classify(ctx: DocContext, group: NameGroup) -> Role:
         return Role("other")
     strong = any(_subject_cue(ctx, m.start, m.end, strong=True) for m in mentions)
     relations = [r for m in mentions if (r := _relation_near(ctx, m.start, m.end))]
-    if relations and not strong and len(relations) * 3 >= len(mentions):
+    if relations and not strong and len(relations) * 3 >= len(mentions) \
+            and not _narrators_subject(ctx, group):
         return Role("relative", relations[0][0], relations[0][1])
     if any(_official_near(ctx, m.start, m.end) for m in mentions) and not any(
             _subject_cue(ctx, m.start, m.end) for m in mentions if not _official_near(ctx, m.start, m.end)):

@@ -1,0 +1,69 @@
+"""Rules added in the fourth generalisation pass (categories of error seen across held-out sets).
+
+Every person, place and sentence here is invented.
+"""
+
+from __future__ import annotations
+
+
+def test_general_warning_names_nobody_so_is_not_relevant(extract) -> None:
+    """The contract's "named or counted": an advisory to citizens in general terms reports on nobody."""
+    text = ("Consulate warns job seekers about offers in Russia\n\n"
+            "The consulate urged citizens who look for work in Russia not to sign papers they cannot read. "
+            "Serving in a foreign army as a mercenary is a crime under national law, the statement said, "
+            "and a contract with the Russian army can be signed by deception.")
+    assert extract(text, "t", published="2026-02-01").relevant is False
+
+
+def test_en_tracing_request_with_front_line_and_embassy_is_relevant(extract) -> None:
+    """A family's plea: a job in Moscow, a contract, "going to the front line", a letter to their embassy."""
+    text = ("Please help us find my brother\n\n"
+            "My name is Sita Rai. My brother Prem Kumar Lama is 31 years old. In May last year an agent told him "
+            "there was a warehouse job in Moscow. When he arrived they made him sign a contract.\n\n"
+            "He called us last on 2 March. He said they were going to the front line. "
+            "We wrote to the Nepal embassy on 20 March.")
+    report = extract(text, "t", published="2026-04-01")
+    assert report.relevant
+    assert [p.name for p in report.persons] == ["Prem Kumar Lama"]
+
+
+def test_en_killed_in_the_war_with_a_national_is_relevant(extract) -> None:
+    """"killed in the war" is the war itself; "the Indian embassy in Moscow informed his wife" the foreigner."""
+    text = ("Family mourns son\n\n"
+            "Arjun Pillai, 27, of Thrissur, who left for Russia in May, has been killed in the war, "
+            "the Indian embassy in Moscow informed his wife on 3 February.")
+    report = extract(text, "t", published="2026-02-10")
+    assert report.relevant
+    assert report.persons and report.persons[0].status == "killed"
+
+
+def test_en_interview_training_then_the_front_is_relevant(extract) -> None:
+    """An interview that names the war only as "training near X, then the front" beside "a Ghanaian"."""
+    text = ("A Ghanaian's story after coming home\n\n"
+            "ACCRA - Kofi Mensah Boateng, 26, came back to Ghana in May after five months in Russia.\n\n"
+            "Q: What happened?\nA: An online advert offered factory work in Kazan. "
+            "Then training near Kazan, then the front. In March I was hit in the arm.")
+    assert extract(text, "t", published="2026-06-01").relevant
+
+
+def test_kinship_word_tells_sex_over_a_name_list() -> None:
+    """"my brother Maya Ram Lama": the writer's "brother" beats a list that calls "Maya" a woman's name;
+    a Russian genitive after the kin word ("мать Бисты") names the owner, whose sex it does not tell."""
+    from soraq.extract.names import find_mentions
+
+    text = "Please help. My brother Maya Ram Lama went to Russia in May."
+    mention = next(m for m in find_mentions(text, "en") if m.family == "Lama")
+    assert mention.sex == "male"
+    ru = "Мать Гуруна плачет. Гурунг воевал в рядах российской армии."
+    assert all(m.sex != "female" for m in find_mentions(ru, "ru") if m.text.startswith("Гурун"))
+
+
+def test_narrators_brother_with_his_story_is_the_subject(extract) -> None:
+    """In a first-person request, "my brother X is 31" whose story follows is the one it is about;
+    "our mother Y cries every day" stays his relative."""
+    text = ("Help us find him\n\n"
+            "My name is Anita Magar. My brother Maya Ram Magar is 31 years old. In June he went to Russia for "
+            "a job and they made him sign a contract with the army. Our mother Laxmi Magar cries every day.")
+    report = extract(text, "t", published="2026-01-10")
+    assert [p.name for p in report.persons] == ["Maya Ram Magar"]
+    assert report.persons[0].sex == "male"
