@@ -66,7 +66,7 @@ def test_soraq_audit_verify_sets_up_django_itself(tmp_path):
 
 @pytest.mark.slow
 def test_concurrent_appends_from_several_processes_on_sqlite(tmp_path):
-    """SQLite: several processes appending at once still make one unbroken chain."""
+    """SQLite: several processes, each with several threads, appending at once still make one chain."""
     import subprocess
     import sys
 
@@ -77,7 +77,13 @@ def test_concurrent_appends_from_several_processes_on_sqlite(tmp_path):
     script = (
         "import sys, django; django.setup()\n"
         "from soraq.casework import audit\n"
-        "for i in range(40): audit.record(f'user:p{sys.argv[1]}', 'test.race', ('thing', i), {})\n"
+        "import threading\n"
+        "from django.db import connection\n"
+        "def run(t):\n"
+        "    for i in range(20): audit.record(f'user:p{sys.argv[1]}t{t}', 'test.race', ('thing', i), {})\n"
+        "    connection.close()\n"
+        "threads = [threading.Thread(target=run, args=(t,)) for t in range(2)]\n"
+        "[t.start() for t in threads]; [t.join() for t in threads]\n"
     )
     procs = [subprocess.Popen([sys.executable, "-c", script, str(n)], env=env, stderr=subprocess.PIPE, text=True)
              for n in range(3)]

@@ -42,6 +42,8 @@ class AuditHead(models.Model):
 
     seq = models.PositiveBigIntegerField(default=0)
     hash = models.CharField(max_length=64, default="0" * 64)
+    #: the hash before the last append: lets one statement both move the head and link the entry
+    prev_hash = models.CharField(max_length=64, default="0" * 64)
 
     class Meta:
         verbose_name = _("audit chain head")

@@ -72,11 +72,17 @@ def roles_of(user) -> set[str]:
         return set()
     cached = getattr(user, "_soraq_roles", None)
     if cached is None:
-        cached = set(user.groups.filter(name__in=ROLES).values_list("name", flat=True))
-        if user.is_superuser:
-            cached.add("admin")
-        user._soraq_roles = cached
+        cached = remember_roles(user, set(user.groups.filter(name__in=ROLES).values_list("name", flat=True)))
     return cached
+
+
+def remember_roles(user, groups: set[str]) -> set[str]:
+    """Keep the roles of ``user`` (the role groups it is in; superusers also hold ``admin``)."""
+    roles = set(groups) & set(ROLES)
+    if user.is_superuser:
+        roles.add("admin")
+    user._soraq_roles = roles
+    return roles
 
 
 def allowed_actions(user) -> frozenset[str]:

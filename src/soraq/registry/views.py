@@ -11,7 +11,7 @@ import hashlib
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -109,6 +109,14 @@ class PersonDetailView(RegistryReaderMixin, DetailView):
     model = Person
     template_name = "registry/person_detail.html"
     context_object_name = "person"
+
+    def get_object(self, queryset=None):
+        """The person's row, kept per data version like the rendered file (no query when kept)."""
+        pk = self.kwargs[self.pk_url_kwarg]
+        person = dataversion.cached(f"registry.person.row.{pk}", lambda: Person.objects.filter(pk=pk).first())
+        if person is None:
+            raise Http404("no such person")
+        return person
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
