@@ -67,3 +67,47 @@ def test_narrators_brother_with_his_story_is_the_subject(extract) -> None:
     report = extract(text, "t", published="2026-01-10")
     assert [p.name for p in report.persons] == ["Maya Ram Magar"]
     assert report.persons[0].sex == "male"
+
+
+def _names(text: str, lang: str) -> list[str]:
+    from soraq.extract.names import find_mentions
+
+    return [" ".join(m.tokens) for m in find_mentions(text, lang)]
+
+
+def test_az_pronoun_or_case_marked_word_opens_no_name() -> None:
+    """"Onu Samara ...", "Bunu Elnur ...", "Kənddə Həsənli ...": a pronoun in any case, or a first word in
+    the locative (Azerbaijani marks case on a name's last word only), is no part of the name."""
+    names = _names("Bunu Rəşad Quliyev özü deyib. Onu Samaraya aparıblar. Kənddə Həsənli Aynur danışır.", "az")
+    assert "Rəşad Quliyev" in names
+    assert not any(n.split()[0] in ("Bunu", "Onu", "Kənddə") for n in names)
+    assert any(n.startswith("Həsənli") for n in names)
+
+
+def test_outlet_words_are_no_person() -> None:
+    """"Şimal Səsi" (Voice of the North), "Northern Voice", "Голос Юга": an outlet, not a person."""
+    assert not any("Səsi" in n for n in _names("Şimal Səsi xəbər verir ki, Elnur Quliyev Rusiyadadır.", "az"))
+    assert not any("Voice" in n for n in _names("Northern Voice learned that Kamal Ahmed was detained.", "en"))
+
+
+def test_ru_woman_in_the_nominative_by_what_follows() -> None:
+    """"Гулбахор Саидова рассказала" / "... живёт в X. Её сын": a given name no list knows stays a woman's
+    nominative; "Жахонгира Саидова из села" stays a man's genitive."""
+    from soraq.extract.names import find_mentions
+
+    w = find_mentions("Гулбахор Саидова живёт в Фергане. Её сын уехал в Россию.", "ru")[0]
+    assert (w.tokens, w.sex) == (["Гулбахор", "Саидова"], "female")
+    m = find_mentions("Суд оштрафовал Жахонгира Саидова из села Боло.", "ru")[0]
+    assert m.tokens == ["Жахонгир", "Саидов"]
+
+
+def test_mother_speaking_of_her_son_named_by_given_name(extract) -> None:
+    """A mother named in full who speaks of "her son X, 30" (his given name only): he is the subject,
+    her own "жив ли мой сын" tells his fate, not hers."""
+    text = ("Мать ищет сына\n\n"
+            "Гулбахор Саидова живёт в Фергане. Её сыну Жахонгиру 30 лет. Два года назад он уехал на заработки "
+            "в Россию. В январе Жахонгир позвонил и сказал, что его отправляют на фронт.\n\n"
+            "«Я хочу знать, жив ли мой сын», — говорит Гулбахор.")
+    report = extract(text, "t", published="2026-03-01")
+    assert [p.name for p in report.persons] == ["Жахонгир"]
+    assert any(r.relation == "mother" for r in report.persons[0].relatives)

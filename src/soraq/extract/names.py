@@ -300,6 +300,19 @@ def _cut_case_marked_place(run: list[tuple[int, str]], lang: str) -> list[tuple[
     return run
 
 
+def _cut_case_marked_opener(run: list[tuple[int, str]], lang: str) -> list[tuple[int, str]]:
+    """Azerbaijani puts a case ending on the last word of a name only: a first word in the locative,
+    ablative or dative that is neither a given name nor a surname ("Qəsəbədə X Y", in the settlement)
+    is a sentence's opening word, not the start of the name."""
+    if lang != "az" or len(run) < 2:
+        return run
+    first = run[0][1]
+    if _AZ_PLACE_CASE.search(first) and not is_given_name(first) and not looks_like_surname(first, strict=True) \
+            and not any(is_given_name(stem) or looks_like_surname(stem, strict=True) for stem in az_suffixes.stems(first)):
+        return run[1:]
+    return run
+
+
 def _patronymic_marker(run: list[tuple[int, str]], lang: str) -> bool:
     """"oğlu/qızı/оглы" is a patronymic marker only after a given name and the father's name
     ("Elvin Rauf oğlu"); after one word alone or after a surname it is the word "son"/"daughter"."""
@@ -415,6 +428,7 @@ def _sequences(text: str, lang: str) -> list[tuple[int, int, list[str]]]:
                 while run and _MARKER_RE.match(run[0][1]):
                     run.pop(0)
                 run = _cut_origin_adjective(_cut_case_marked_place(_cut_place(text, lang, run), lang), lang)
+                run = _cut_case_marked_opener(run, lang)
                 if run:
                     s, e = run[0][0], run[-1][0] + len(run[-1][1])
                     out.append((s, e, [w for _, w in run]))
@@ -480,6 +494,22 @@ def _ru_woman_by_form(words: list[str], tokens: list[str]) -> bool:
     if not re.fullmatch(r"[А-ЯЁ][а-яё]+", tokens[0]) or tokens[0].lower() != words[0].lower():
         return False
     return any(re.search(r"(?:ов|ев|ёв|ин|ын)а$", w) for w in words[1:])
+
+
+_RU_SHE_AFTER = re.compile(r"[ \u00a0]+(?:не[ \u00a0]+)?[а-яё]+ла\b|[^.!?]{0,60}[.!?»][ \u00a0\n]*(?:Её|Ее|Она|Ей)\b")
+
+
+def _ru_woman_by_context(text: str, end: int, words: list[str], tokens: list[str]) -> bool:
+    """"Дилфуза Рахимова живёт ... Её сын ...": a given name no list knows, written "-а", with a
+    "-ова/-ева/-ина" surname is a woman's name in the nominative when a feminine past verb or
+    "она/её" follows (the tagger may have read it as a man's genitive, "Дилфуз Рахимов")."""
+    if len(words) != 2 or tokens[0].lower() == words[0].lower():
+        return False
+    if is_given_name(words[0]) or is_given_name(tokens[0]) or not words[0].endswith(("а", "я")):
+        return False
+    if not re.search(r"(?:ов|ев|ёв|ин|ын)а$", words[1]):
+        return False
+    return bool(_RU_SHE_AFTER.match(text, end))
 
 
 def _given_before_surname(text: str, s: int, e: int, normal: list[str]) -> tuple[int, list[str]]:
@@ -799,6 +829,8 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
                       for w, n in zip(words, normals[(s, e)])]
         if lang == "ru":
             tokens = _ru_agree_case(words, tokens)
+        if lang == "ru" and _ru_woman_by_context(text, e, words, tokens):
+            tokens = list(words)  # a woman named in the nominative: as written
         if lang == "ru" and (_guess_female(tokens) or _ru_woman_by_form(words, tokens)):
             tokens = [_feminine_surname(w, t) for w, t in zip(words, tokens)]
         given, family, patronymic, marker, sex = _split_parts(tokens, lang)

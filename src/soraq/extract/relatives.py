@@ -145,12 +145,15 @@ def speaker_and_son(ctx: DocContext, found: list[tuple[NameGroup, Role]]) -> lis
     the man is the subject and the women speak for him (recruits are, in practice, men)."""
     if any(g.sex != "female" for g in ctx.subjects):
         return found
-    men = [(g, r) for g, r in found if g.sex != "female" and r.relation in _INVERSE and g.best.size >= 2]
+    # a man named by his given name alone counts when an age is set by it or his sentences tell
+    # the war ("Её сыну Тимуру 30 лет ... Тимур позвонил ... отправляют на фронт")
+    men = [(g, r) for g, r in found if g.sex != "female" and r.relation in _INVERSE and (
+        g.best.size >= 2 or (g.given and (_aged(ctx, g) or _tells_war_events(ctx, g, list(ctx.subjects)))))]
     if not men:
         return found
     man, role = men[0]
     women = list(ctx.subjects)
-    if any(_tells_war_events(ctx, w, [man]) for w in women):
+    if any(_tells_own_war_events(ctx, w, man) for w in women):
         return found  # she is recruited herself ("a nurse made to sign ...; her husband says ...")
     ctx.subjects[:] = [man]
     inverse = _INVERSE[role.relation or "son"]
@@ -222,6 +225,22 @@ def _tells_war_events(ctx: DocContext, group: NameGroup, others: list[NameGroup]
     hits = ctx.hits("events")
     own = {ctx.sentence_at(m.start) for m in group.mentions} - other_sentences
     return any(k in hits.sentences(etype) for etype in types for k in own)
+
+
+def _tells_own_war_events(ctx: DocContext, woman: NameGroup, man: NameGroup) -> bool:
+    """Whether a sentence naming the woman tells a war event of her own: one that speaks of her
+    kin ("жив ли мой сын", "her son was sent") tells his, not hers."""
+    kin = [p for p in (*ctx.lexicon.patterns("relations").values(),
+                       *ctx.lexicon.patterns("relations_first_person").values()) if p is not None]
+    man_sentences = {ctx.sentence_at(m.start) for m in man.mentions}
+    hits = ctx.hits("events")
+    for m in woman.mentions:
+        k = ctx.sentence_at(m.start)
+        if k in man_sentences or any(p.search(ctx.sentences[k].text) for p in kin):
+            continue
+        if any(k in hits.sentences(etype) for etype in _WAR_EVENTS):
+            return True
+    return False
 
 
 _FEMALE_KIN = frozenset({"wife", "mother", "sister", "daughter"})
