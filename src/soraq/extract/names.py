@@ -300,16 +300,21 @@ def _cut_case_marked_place(run: list[tuple[int, str]], lang: str) -> list[tuple[
     return run
 
 
-def _cut_case_marked_opener(run: list[tuple[int, str]], lang: str) -> list[tuple[int, str]]:
+def _cut_case_marked_opener(text: str, run: list[tuple[int, str]], lang: str) -> list[tuple[int, str]]:
     """Azerbaijani puts a case ending on the last word of a name only: a first word in the locative,
-    ablative or dative that is neither a given name nor a surname ("Qəsəbədə X Y", in the settlement)
-    is a sentence's opening word, not the start of the name."""
+    ablative or dative whose stem is a word for a place ("Qəsəbədə X Y", in the settlement) or a
+    common word the text also writes in lower case is a sentence's opening word, not the start of
+    the name (a name like "Sevda" ends the same way: its stem is no common word)."""
     if lang != "az" or len(run) < 2:
         return run
     first = run[0][1]
-    if _AZ_PLACE_CASE.search(first) and not is_given_name(first) and not looks_like_surname(first, strict=True) \
-            and not any(is_given_name(stem) or looks_like_surname(stem, strict=True) for stem in az_suffixes.stems(first)):
-        return run[1:]
+    if not _AZ_PLACE_CASE.search(first) or is_given_name(first) or looks_like_surname(first, strict=True):
+        return run
+    nouns = tuple(w.lower() for w in load(lang).words("names", "place_nouns"))
+    for stem in az_suffixes.stems(first):
+        lower = stem.lower()
+        if lower in nouns or (len(lower) >= 5 and re.search(rf"(?<!\w){re.escape(lower)}", text)):
+            return run[1:]
     return run
 
 
@@ -428,7 +433,7 @@ def _sequences(text: str, lang: str) -> list[tuple[int, int, list[str]]]:
                 while run and _MARKER_RE.match(run[0][1]):
                     run.pop(0)
                 run = _cut_origin_adjective(_cut_case_marked_place(_cut_place(text, lang, run), lang), lang)
-                run = _cut_case_marked_opener(run, lang)
+                run = _cut_case_marked_opener(text, run, lang)
                 if run:
                     s, e = run[0][0], run[-1][0] + len(run[-1][1])
                     out.append((s, e, [w for _, w in run]))
