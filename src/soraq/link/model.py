@@ -109,12 +109,12 @@ COMPARISONS: tuple[Comparison, ...] = (
     Comparison(
         "home",
         places.home,
-        {"same": Level(0.75, 0.03), "different": Level(0.25, 0.97)},
+        {"same": Level(0.75, 0.03), "different": Level(0.10, 0.97, veto=True)},
     ),
     Comparison(
         "location_abroad",
         places.location_abroad,
-        {"same": Level(0.60, 0.08), "different": Level(0.40, 0.92)},
+        {"same": Level(0.60, 0.08), "different": Level(0.25, 0.92)},
     ),
     Comparison(
         "relatives",

@@ -10,6 +10,7 @@ word in the longer name is a middle name or second surname ("Joseph Kamau Otieno
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import permutations
@@ -93,7 +94,7 @@ def _word_match(a: str, b: str) -> int:
     if not ia.starts.isdisjoint(ib.starts) and not ia.skeletons.isdisjoint(ib.skeletons):
         for x in ia.relaxed:
             for y in ib.relaxed:
-                if ratio(x, y, score_cutoff=PHONETIC_RATIO):
+                if ratio(x, y, score_cutoff=PHONETIC_RATIO) and shape(x) == shape(y):
                     return PHONETIC
     # typos are judged on the faithful canon: "Emil" and "Amil" are two names, not a typo
     shortest = min(len(fa[0]), len(fb[0]))
@@ -108,6 +109,24 @@ def _word_match(a: str, b: str) -> int:
                 if JaroWinkler.similarity(x, y, score_cutoff=0.9):
                     return FUZZY
     return NONE
+
+
+@lru_cache(maxsize=500_000)
+def shape(relaxed_form: str) -> tuple[int, int]:
+    """(syllables, consonant sounds) of a relaxed form: a rendering keeps both.
+
+    Russian and English renderings change vowels (Həsənov = Гасанов) and write one sound
+    with two letters (ş = sh = ш), but do not add or drop syllables or consonants; two names
+    with one consonant frame and another shape are two names (Məhəmməd, three syllables, is
+    not Mahmud, two; Sakir is not Shahriyor).
+    """
+    w = _DIGRAPHS.sub("S", relaxed_form)
+    return len(_VOWEL_GROUPS.findall(w)), len(_CONSONANTS.findall(w))
+
+
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+_CONSONANTS = re.compile(r"[^aeiouy]")
+_DIGRAPHS = re.compile(r"sh|ch|zh|kh|gh|dj|ts")
 
 
 def initial_matches(initial: str, word: str) -> bool:

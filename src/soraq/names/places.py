@@ -54,3 +54,25 @@ def place_words(place: str | None, drop_countries: bool = False) -> frozenset[st
         if romance := romance_reading(w):  # Holguín = Ольгин
             out.add(canon(romance))
     return frozenset(out)
+
+
+
+@lru_cache(maxsize=100_000)
+def only_countries(place: str | None) -> bool:
+    """Every proper word of a place description is a country ("south of Kyrgyzstan", "Азербайджан").
+
+    Such a home says where the person is from only as far as his citizenship does; it can
+    agree with a district of that country but not contradict one. Country names in any
+    language come from rigour's territory table, not from a list of our own.
+    """
+    words = [w for w in re.split(r"[\s,;()]+", place or "") if w and not w.isdigit()]
+    proper = [w for w in words if canon(_ADJ.sub("", to_latin(w))) not in GENERIC and canon(to_latin(w)) not in GENERIC]
+    return bool(proper) and all(_country(w) for w in proper)
+
+
+@lru_cache(maxsize=10_000)
+def _country(word: str) -> bool:
+    from rigour.territories import lookup_territory
+
+    territory = lookup_territory(word) or lookup_territory(to_latin(word))
+    return territory is not None and territory.is_country

@@ -7,6 +7,7 @@ from rapidfuzz.fuzz import ratio
 from soraq.link.compare.base import Outcome
 from soraq.link.compare.prepare import Prepared
 from soraq.names.keys import relaxed, skeleton
+from soraq.names.places import only_countries
 
 #: two place words are the same place at this rapidfuzz ratio (spelling variants, "Qusar" ~ "Gusar")
 PLACE_RATIO = 80.0
@@ -32,6 +33,8 @@ def home(a: Prepared, b: Prepared) -> Outcome | None:
     ha, hb = a.mention.home, b.mention.home
     if _overlap(a.home, b.home):
         return Outcome("same", "same home place: {!r} ~ {!r}", (ha, hb))
+    if only_countries(ha) or only_countries(hb):
+        return None  # "from Kyrgyzstan" cannot contradict a district of Kyrgyzstan
     return Outcome("different", "different home places: {!r} vs {!r}", (ha, hb))
 
 
