@@ -111,3 +111,21 @@ def test_mother_speaking_of_her_son_named_by_given_name(extract) -> None:
     report = extract(text, "t", published="2026-03-01")
     assert [p.name for p in report.persons] == ["Жахонгир"]
     assert any(r.relation == "mother" for r in report.persons[0].relatives)
+
+
+def test_bare_surname_is_the_subject_not_the_mother_beside_him(extract) -> None:
+    """"When Maya Ram Gurung landed, his mother Sunmaya Gurung cried. Gurung, 30, ...": the bare
+    surname is the man the report is about; a lawyer in apposition ("X, a Pokhara lawyer") is no subject;
+    his pronouns outvote a given-name list that calls "Maya" a woman's name."""
+    text = ("Home from Russia's war\n\n"
+            "POKHARA — When Maya Ram Gurung landed in Kathmandu on May 3, his mother Sunmaya Gurung cried. "
+            "Gurung, 30, is one of the Nepali men recruited into the Russian army. He signed a contract in "
+            "Moscow in 2025. In March Gurung was captured; he was released in April, he said. His family "
+            "says he has changed.\n\n"
+            "Rita Shrestha, a Pokhara lawyer who helps families, said many men remain missing.")
+    report = extract(text, "t", published="2026-05-10")
+    assert [p.name for p in report.persons] == ["Maya Ram Gurung"]
+    p = report.persons[0]
+    assert p.sex == "male"
+    assert p.birth_year in (1995, 1996)
+    assert any(r.relation == "mother" for r in p.relatives)

@@ -56,6 +56,7 @@ class Mention:
     marker: str | None = None  # "oğlu", "оглы" ... as written (base form)
     sex: str | None = None
     from_ner: bool = False
+    after_kin: bool = False  # right after a kinship word ("his mother X"): a relative's full name
 
     @property
     def size(self) -> int:
@@ -848,7 +849,9 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
             base_form = [w.lower() for w in words] == [t.lower() for t in tokens]
             sex = (surname_sex(family) if family else None) or (_kin_word_sex(text, s, lang) if base_form else None) \
                 or (given_name_sex(given) if given else None)
-        mentions.append(Mention(s, e, text[s:e], tokens, given, family, patronymic, marker, sex, from_ner))
+        kin = _kin_before(lang)
+        after_kin = bool(kin is not None and kin.search(text[max(0, s - 30) : s]))
+        mentions.append(Mention(s, e, text[s:e], tokens, given, family, patronymic, marker, sex, from_ner, after_kin))
     return mentions
 
 
@@ -916,7 +919,11 @@ def group_mentions(mentions: list[Mention]) -> list[NameGroup]:
             matches[0].mentions.append(m)
         elif not matches:
             groups.append(NameGroup([m]))
-        else:  # an ambiguous short form (two people share the surname): nearest earlier mention
+        else:  # an ambiguous short form (two people share the surname): nearest earlier mention,
+            # never a relative introduced by a kinship word ("his mother X Y") when the report has
+            # someone else of that surname: a bare surname is how a report names its subject
+            principal = [g for g in matches if not any(x.after_kin for x in g.mentions)]
+            matches = principal or matches
             earlier = [(max((x.start for x in g.mentions if x.start < m.start), default=-1), g) for g in matches]
             max(earlier, key=lambda t: t[0])[1].mentions.append(m)
     for g in groups:

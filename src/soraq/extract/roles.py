@@ -120,7 +120,11 @@ def _official_near(ctx: DocContext, start: int, end: int) -> bool:
                 and _institution_word(gap.split()[0]):
             return True  # "консул посольства Таджикистана в Москве X": a title, its office, and the office's place
     title_after = pattern.search(after)
-    return bool(title_after and title_after.start() <= 12 and re.match(r"^\s*[,(—–]", after))
+    if not (title_after and re.match(r"^\s*[,(—–]", after)):
+        return False
+    # "X, lawyer", "X, a Kathmandu lawyer who ...", "X (the regional ombudsman)": up to three words between
+    gap = after[: title_after.start()]
+    return title_after.start() <= 12 or bool(re.fullmatch(r"\s*[,(—–]\s*(?:[\w'’-]+\s+){1,3}", gap))
 
 
 @cache

@@ -20,13 +20,27 @@ def _sex(ctx: DocContext, group: NameGroup, sentence_ids: list[int]) -> str:
     Men are the overwhelming majority of those recruited, so a subject with no
     sign of sex is taken to be a man.
     """
-    if group.sex:
-        return group.sex
     female = ctx.lexicon.pattern("names", "female_pronouns")
     male = ctx.lexicon.pattern("names", "male_pronouns")
     f = sum(1 for k in sentence_ids if female is not None and female.search(ctx.sentences[k].text))
     m = sum(1 for k in sentence_ids if male is not None and male.search(ctx.sentences[k].text))
+    if group.sex:
+        if _sex_from_name_list_only(group):
+            # "Dil Bahadur X ... he ... his ... he": the report's pronouns outvote a list of given names
+            if group.sex == "female" and m >= 3 and m >= 3 * f:
+                return "male"
+            if group.sex == "male" and f >= 3 and f >= 3 * m:
+                return "female"
+        return group.sex
     return "female" if f > m + 1 else "male"
+
+
+def _sex_from_name_list_only(group: NameGroup) -> bool:
+    """No patronymic, marker or sexed surname ending says the sex: only a given-name list did."""
+    from soraq.extract.name_lists import surname_sex
+
+    return not any(x.patronymic or x.marker or (x.family and surname_sex(x.family)) or x.after_kin
+                   for x in group.mentions)
 
 
 def build_person(ctx: DocContext, index: int, owners: list[list[int]], dates: list[DateMention],
