@@ -43,3 +43,27 @@ def test_the_case_page_costs_the_same_queries_with_many_reports(client, request,
         assert page.status_code == 200
         assert AuditEntry.objects.filter(action="case.view").count() == audited + 1  # still audited
     assert page.content.decode().count("Invented report") >= 25
+
+
+@pytest.mark.parametrize("role", ["viewer", "caseworker"])
+def test_a_case_viewed_again_costs_the_reader_and_the_audit_only(client, request, role, django_assert_max_num_queries):
+    """The case's rows and registry part are kept per data version: a second view reads the session's
+    user with its roles (one query) and appends to the audit chain (PostgreSQL: one statement; SQLite:
+    three, inside a transaction: a savepoint here, where the test runs in one); a caseworker's own parts
+    more (following, notes, evidence, alerts, and the consent's giver, which is never kept)."""
+    from django.db import connection
+
+    user = request.getfixturevalue(role)
+    client.force_login(user)
+    (person,) = make_registry(1, docs=3)
+    case = _case_about(person)
+    assert client.get(case.get_absolute_url()).status_code == 200
+    audit_statements = 1 if connection.vendor == "postgresql" else 5
+    own_parts = 0 if role == "viewer" else 5
+    with django_assert_max_num_queries(1 + audit_statements + own_parts):
+        page = client.get(case.get_absolute_url())
+    assert page.status_code == 200 and "Invented report" in page.content.decode()
+    # still audited, and a change of the case shows at once
+    assert AuditEntry.objects.filter(action="case.view", object_id=str(case.pk)).count() == 2
+    Case.objects.filter(pk=case.pk).update(name="Renamed Inventedova")
+    assert "Renamed Inventedova" in client.get(case.get_absolute_url()).content.decode()

@@ -185,8 +185,12 @@ def case_detail(request, reference: str):
             requests=requests_, notes=notes,
             candidates=candidates,
             evidence=evidence,
-            edit_form=CaseEditForm(instance=case), note_form=NoteForm(),
-            evidence_form=EvidenceForm(), hide_form=HideForm(), consent_form=ConsentForm(),
+            # only the forms this reader may use (the template shows no other)
+            edit_form=CaseEditForm(instance=case) if can(user, "case.edit") else None,
+            note_form=NoteForm() if can(user, "note.add") else None,
+            evidence_form=EvidenceForm() if can(user, "evidence.add") else None,
+            hide_form=HideForm() if can(user, "case.hide") else None,
+            consent_form=ConsentForm() if can(user, "case.consent") else None,
             following=can(user, "case.follow") and case.followers.filter(pk=user.pk).exists(),
         ))
 
