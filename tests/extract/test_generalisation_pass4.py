@@ -129,3 +129,24 @@ def test_bare_surname_is_the_subject_not_the_mother_beside_him(extract) -> None:
     assert p.sex == "male"
     assert p.birth_year in (1995, 1996)
     assert any(r.relation == "mother" for r in p.relatives)
+
+
+def test_ru_preposition_and_pronoun_open_no_name() -> None:
+    """"В Худжанде ..." is a place natasha may tag as a person; "Меня не били" opens no name."""
+    names = _names("В Худжанде похоронили Рустама Назарова. «Меня не били», — говорит Алишер Каримов.", "ru")
+    assert not any(n.startswith(("В ", "Меня")) or n == "Худжанд" for n in names)
+    assert "Рустам Назаров" in names
+
+
+def test_ru_brother_of_the_dead_and_a_lawyer_advising_relatives(extract) -> None:
+    """"брат погибшего Илхом X" is a relative even though "Илхом" ends like an instrumental;
+    "Юрист Y, консультирующая родственников" is a lawyer, not a relative."""
+    text = ("В Худжанде похоронили 30-летнего Рустама Назарова, гражданина Таджикистана. Его отправили на фронт "
+            "после задержания в Москве. «Ему сказали: контракт или тюрьма», — рассказывает брат погибшего "
+            "Илхом Назаров. Юрист Мадина Каримова, консультирующая родственников мигрантов, советует обращаться "
+            "в посольство.")
+    report = extract(text, "t", published="2026-05-01")
+    assert [p.name for p in report.persons] == ["Рустам Назаров"]
+    rel = {r.name: r.relation for r in report.persons[0].relatives}
+    assert rel.get("Илхом Назаров") == "brother"
+    assert "Мадина Каримова" not in rel

@@ -540,6 +540,9 @@ _RU_RESIDENT = re.compile(r"(?:житель|жительница|жителя|ж
                           r"выходец\s+из|выходца\s+из|родом\s+из)\s*$", re.IGNORECASE)
 
 
+_RU_PREPOSITIONS = frozenset("В Во На Из Под Из-под К Ко До От Над За С Со У При Через Около Возле".split())
+
+
 def _natasha_spans(text: str) -> list[tuple[int, int, list[str]]]:
     """natasha's person spans (adjacent ones joined), each with its words in the nominative."""
     from soraq.extract.models import natasha_ner, normalize_person_spans
@@ -567,6 +570,14 @@ def _natasha_spans(text: str) -> list[tuple[int, int, list[str]]]:
         if text[e : e + 1] == "." and re.search(rf"[{_UPPER}]$", text[s:e]):
             e += 1  # natasha leaves the dot of a closing initial outside ("Э.К")
             normal = normal[:-1] + [normal[-1] + "."] if normal else normal
+        # a capitalised preposition opening a sentence ("В Пенджикенте ..."): with one word after it,
+        # natasha's "person" is a place; with more, the preposition is no part of the name
+        first = re.match(r"\S+", text[s:e])
+        if first and first.group(0) in _RU_PREPOSITIONS:
+            if len(normal) <= 2:
+                continue
+            s += first.end() + 1
+            normal = normal[1:]
         # a nationality word natasha took into the span ("Кыргызстанца Темирлана Осмонова")
         first = re.match(r"\S+", text[s:e])
         if first and e - s > first.end() and (_is_demonym(first.group(0), "ru") or _is_opener(first.group(0), "ru")):

@@ -50,6 +50,7 @@ def _relation_near(ctx: DocContext, start: int, end: int) -> tuple[str, int] | N
                 gap = ", "  # "Мать Бекзата, Айгуль ..." : kin word, the subject in genitive, then the name
             elif ctx.lang == "ru" and re.fullmatch(r"\s+[а-яё]+(?:его|ого)\s+", gap):
                 gap = " "  # "отец погибшего Асан ...": kin word, "of the dead man", then the name
+                genitive_between = True  # the owner is the participle: the name is the kin, whatever its ending
             elif ctx.lang == "ru" and re.fullmatch(r"\s+[А-ЯЁ][а-яё]+[бвгджзклмнпрстфхцчшщ][ау]\s+", gap) \
                     and len(ctx.text[start:end].split()) == 1:
                 gap = " "  # "сестра Тимура Нигора": kin word, the subject's given name in the genitive, her name
@@ -251,7 +252,9 @@ def classify(ctx: DocContext, group: NameGroup) -> Role:
     if all(_byline(ctx, m.start, m.end) or _alias(ctx, m.start) for m in mentions):
         return Role("other")
     strong = any(_subject_cue(ctx, m.start, m.end, strong=True) for m in mentions)
-    relations = [r for m in mentions if (r := _relation_near(ctx, m.start, m.end))]
+    relations = [r for m in mentions if (r := _relation_near(ctx, m.start, m.end))
+                 and not (r[1] > m.start and _official_near(ctx, m.start, m.end))]
+    # ("Юрист X, консультирующая родственников": a title before the name beats a kin word after it)
     if relations and not strong and len(relations) * 3 >= len(mentions) \
             and not _narrators_subject(ctx, group):
         return Role("relative", relations[0][0], relations[0][1])
