@@ -150,3 +150,47 @@ def test_ru_brother_of_the_dead_and_a_lawyer_advising_relatives(extract) -> None
     rel = {r.name: r.relation for r in report.persons[0].relatives}
     assert rel.get("Илхом Назаров") == "brother"
     assert "Мадина Каримова" not in rel
+
+
+def test_az_surname_first_mother_beside_her_son_is_his_relative(extract) -> None:
+    """"Həsənli Gülnarə xanım" (surname first, a given name no list may know) beside "Həsənli Orxan Tahir
+    oğlu": she shares his surname in either word order, so she speaks for him."""
+    text = ("Ananın harayı\n\n"
+            "Lerik rayonunda yaşayan Həsənli Gülnarə xanım oğlundan xəbər gözləyir. Həsənli Orxan Tahir oğlu "
+            "1994-cü il təvəllüdlüdür. Ötən ilin mayında Rusiyaya işləməyə gedib. Oktyabrda onu cəbhəyə aparıblar, "
+            "- deyə Həsənli Gülnarə danışır.")
+    report = extract(text, "t", published="2026-02-01")
+    assert [p.name for p in report.persons] == ["Həsənli Orxan Tahir oğlu"]
+
+
+def test_that_same_day_keeps_the_day_and_since_then_the_month() -> None:
+    """"həmin gün" / "that same day" / "в тот же день" is the date told before, to the day."""
+    from datetime import date
+
+    from soraq.extract.events import _previous_date
+    from soraq.extract.dates import find_dates
+
+    dates = find_dates("His last call was on 9 March. That same day they took him.", "en", date(2026, 4, 1), True)
+    assert _previous_date(dates, 40, day=True) == "2026-03-09"
+    assert _previous_date(dates, 40) == "2026-03"
+
+
+def test_az_future_with_person_ending_is_no_event(person) -> None:
+    """"bu yay qayıdıb damı örtəcəm" (I'll come back this summer and roof it): a converb before a spoken
+    future ("-əcəm", "-acağam") is a plan, not a return."""
+    text = ("Ramil Əhmədli 1990-cı il təvəllüdlüdür. Ötən il Rusiyaya işləməyə gedib, oktyabrda onu cəbhəyə "
+            "aparıblar. Anası deyir: \"Dedi, ana, bu yay qayıdıb evi tikəcəm.\"")
+    p = person(text, published="2026-02-01", lang="az")
+    assert "return" not in [e.type for e in p.events]
+
+
+def test_az_ablative_unit_and_dotted_capital_in_relative_dates() -> None:
+    """"Bir neçə gündən sonra" counts from the date before; "İki ay əvvəl" opens a sentence with the
+    dotted capital İ, which a case-blind regex does not fold."""
+    from datetime import date
+
+    from soraq.extract.dates import find_dates
+
+    text = "Ötən ilin noyabrında polis onu apardı. Bir neçə gündən sonra müqavilə imzalayıb. İki ay əvvəl zəng etdi."
+    values = [d.value for d in find_dates(text, "az", date(2026, 1, 20), True)]
+    assert values == ["2025-11", "2025-11", "2025-11"]

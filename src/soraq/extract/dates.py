@@ -284,6 +284,10 @@ def _number(word: str, pats: _Patterns) -> int | None:
 
 def find_dates(text: str, lang: str, base: date | None, published: bool = True) -> list[DateMention]:
     """Every date expression in the text, resolved, in text order."""
+    if lang == "az":
+        # "İki ay əvvəl": a regex ignoring case does not fold the dotted capital İ to i;
+        # every offset is kept (one character for one character)
+        text = same_length_lower(text)
     pats = _patterns(lang)
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []

@@ -116,6 +116,8 @@ def find_events(ctx: DocContext, sentence_ids: list[int], dates: list[DateMentio
     raw: list[FoundEvent] = []
     hits = ctx.hits("events")
     since_then = ctx.hits("dates").sentences("since_then")
+    same_day = ctx.hits("dates").sentences("same_day")
+    since_then = since_then | same_day
     wanted = set(sentence_ids)
     asserted: list[tuple[str, int, int, int]] = []  # (type, sentence, start, end)
     for etype, found in hits.by_key.items():
@@ -137,7 +139,7 @@ def find_events(ctx: DocContext, sentence_ids: list[int], dates: list[DateMentio
             if _undated(ctx, etype, ctx.text[start:end]):
                 when, gap = None, 10_000
             elif when is None and k in since_then:
-                when = _previous_date(usable, s.start)
+                when = _previous_date(usable, s.start, day=k in same_day)
             elif when is None and etype in CARRIED:
                 when, gap = _carried_date(ctx, usable, k), 5_000
             raw.append(FoundEvent(etype, when, s.start, s.end, start, gap))
@@ -184,10 +186,13 @@ def _carried_date(ctx: DocContext, dates: list[DateMention], k: int) -> str | No
     return inside[-1].value[:7] if inside else None
 
 
-def _previous_date(dates: list[DateMention], before: int) -> str | None:
-    """For "since then": the month of the last date named before the sentence."""
+def _previous_date(dates: list[DateMention], before: int, day: bool = False) -> str | None:
+    """For "since then": the month of the last date named before the sentence; for "that same day"
+    (``day``) that date itself."""
     prior = [d for d in dates if d.end <= before]
-    return prior[-1].value[:7] if prior else None
+    if not prior:
+        return None
+    return prior[-1].value if day else prior[-1].value[:7]
 
 
 def infer(events: list[FoundEvent]) -> list[FoundEvent]:

@@ -752,6 +752,30 @@ def _kin_sex_before(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
+@cache
+def _courtesy(lang: str) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """Per sex and side, the courtesy words of the lexicon ("Mrs X", "X xanım")."""
+    from soraq.extract.lexicon import phrase_to_regex
+
+    out = []
+    for sex in ("female", "male"):
+        for side in ("before", "after"):
+            words = load(lang).words("names", f"{sex}_{side}")
+            if words:
+                alt = "|".join(f"(?:{phrase_to_regex(w)})" for w in words)
+                body = rf"(?<!\w)(?:{alt})[ \u00a0]*$" if side == "before" else rf"[ \u00a0]+(?:{alt})(?!\w)"
+                out.append((sex, side, re.compile(body, re.IGNORECASE)))
+    return tuple(out)
+
+
+def _courtesy_sex(text: str, start: int, end: int, lang: str) -> str | None:
+    """The sex a courtesy word beside the name tells ("Mrs Jane Roe", "Məleykə xanım", "Kamal kişi")."""
+    for sex, side, p in _courtesy(lang):
+        if (p.search(text[max(0, start - 12) : start]) if side == "before" else p.match(text, end)):
+            return sex
+    return None
+
+
 def _kin_word_sex(text: str, start: int, lang: str) -> str | None:
     """The sex a kinship word right before the name tells ("my brother Dil X" is a man whatever
     a given-name list says of "Dil"): the writer's word is surer than a list of names."""
@@ -858,7 +882,8 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
         if sex is None:  # surname morphology, then a kinship word right before, are surer than a given-name list
             # (a name in an oblique case is the kin's owner: "мать Бисты" is not "Биста, a mother")
             base_form = [w.lower() for w in words] == [t.lower() for t in tokens]
-            sex = (surname_sex(family) if family else None) or (_kin_word_sex(text, s, lang) if base_form else None) \
+            sex = (surname_sex(family) if family else None) or _courtesy_sex(text, s, e, lang) \
+                or (_kin_word_sex(text, s, lang) if base_form else None) \
                 or (given_name_sex(given) if given else None)
         kin = _kin_before(lang)
         after_kin = bool(kin is not None and kin.search(text[max(0, s - 30) : s]))

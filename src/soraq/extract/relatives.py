@@ -128,8 +128,10 @@ def female_namesakes(ctx: DocContext) -> list[NameGroup]:
         female = g.sex == "female" or (g.sex is None and _her_own_clause(ctx, g))
         if not female or not any(o.sex != "female" for o in ctx.subjects if o is not g):
             continue
-        namesake = g.family and any(o is not g and o.sex != "female" and _same_word(o.family, g.family)
-                                    for o in ctx.subjects)
+        # either word order: "Mirzəyeva Aynur" (surname first) is parsed as a given name no list knows
+        words = [w for m in g.mentions for w in (m.family, m.given) if w]
+        namesake = any(o is not g and o.sex != "female" and o.family and any(_same_word(o.family, w) for w in words)
+                       for o in ctx.subjects)
         if namesake or speaks_of_kin(ctx, g):
             ctx.subjects.remove(g)
             out.append(g)
