@@ -194,3 +194,19 @@ def test_az_ablative_unit_and_dotted_capital_in_relative_dates() -> None:
     text = "Ötən ilin noyabrında polis onu apardı. Bir neçə gündən sonra müqavilə imzalayıb. İki ay əvvəl zəng etdi."
     values = [d.value for d in find_dates(text, "az", date(2026, 1, 20), True)]
     assert values == ["2025-11", "2025-11", "2025-11"]
+
+
+def test_az_family_home_from_the_mother_and_no_origin_from_a_surname(extract) -> None:
+    """The mother "Qəbələ rayonunun Vəndam qəsəbəsində yaşayan" gives the family home when the son has none
+    of his own; "Həsənli ailəsinin evi" (the Həsənli family's house) is no one from "Həsən"; "Qəsəbə sakini"
+    (a resident of the settlement) names no place."""
+    text = ("Ananın harayı\n\n"
+            "Qəbələ rayonunun Vəndam qəsəbəsində yaşayan Həsənli Gülnarə xanım oğlundan xəbər gözləyir. Həsənli "
+            "Orxan Tahir oğlu 1994-cü il təvəllüdlüdür. Ötən ilin mayında Rusiyaya işləməyə gedib. Oktyabrda onu "
+            "cəbhəyə aparıblar, - deyə Həsənli Gülnarə danışır. Qəsəbə sakini Rauf Məmmədov deyir ki, çoxları "
+            "Rusiyaya gedib. Qəsəbədə Həsənli ailəsinin evi yarımçıq qalıb.")
+    report = extract(text, "t", published="2026-02-01")
+    assert [p.name for p in report.persons] == ["Həsənli Orxan Tahir oğlu"]
+    p = report.persons[0]
+    assert p.home == "Vəndam, Qəbələ"
+    assert any(r.relation == "mother" and r.name.startswith("Həsənli") for r in p.relatives)

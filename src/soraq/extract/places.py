@@ -166,6 +166,12 @@ def _place_after(ctx: DocContext, text: str, pos: int, units: list[str]) -> str 
     return ", ".join(dict.fromkeys(names))
 
 
+def _is_place_noun(ctx: DocContext, word: str) -> bool:
+    """A word for an administrative unit ("Qəsəbə", "Kəndimiz", "Village"), capitalised at a sentence's start."""
+    lower = word.lower()
+    return any(lower.startswith(n.lower()) for n in ctx.lexicon.words("names", "place_nouns"))
+
+
 def _place_before(ctx: DocContext, text: str, pos: int, cue: str = "", names: set[str] = frozenset()) -> str | None:
     """Azerbaijani order: the place stands before its cue ("Lənkəran rayonunun sakini").
 
@@ -179,6 +185,8 @@ def _place_before(ctx: DocContext, text: str, pos: int, cue: str = "", names: se
     stop = _stop_names(ctx)
     if m.group(1).split()[0].lower() in stop:
         return None
+    if len(m.group(1).split()) == 1 and _is_place_noun(ctx, m.group(1)):
+        return None  # "Qəsəbə sakini" (a resident of the settlement): the unit's word alone names no place
     from soraq.extract.name_lists import fold
 
     run = m.group(1).split()
@@ -258,7 +266,10 @@ def home(ctx: DocContext, sentence_ids: list[int], exclude: set[str]) -> tuple[s
         if regexes is not None and k in ctx.hits("home").sentences("patterns"):
             for found in regexes.finditer(s.text):
                 place = found.groupdict().get("place")
-                if place and place.lower() not in exclude and not _is_country(ctx, place):
+                # "Həsənli ailəsi" is the family of that surname, not one from "Həsən": a name word is no origin
+                word = found.group(0).split()[0] if found.group(0).split() else ""
+                if place and place.lower() not in exclude and fold(word) not in exclude \
+                        and not _is_country(ctx, place):
                     return place, s.start, s.end
         for cue in _cues(ctx, "home", "after_name", k):
             if _NAME_OR_AGE_BEFORE.search(s.text[: cue.start()]):

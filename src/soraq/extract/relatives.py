@@ -98,7 +98,8 @@ def promote_sources(ctx: DocContext, candidates: list[NameGroup]) -> list[tuple[
             continue  # a lone word is too weak a name to list as a relative
         named = sorted({ctx.sentence_at(m.start) for m in group.mentions})
         relation = _kin_relation(ctx, group, named)
-        shares_surname = any(_same_word(group.family, s.family) for s in ctx.subjects if group.family)
+        words = [w for m in group.mentions for w in (m.family, m.given) if w]  # either word order
+        shares_surname = any(s.family and any(_same_word(w, s.family) for w in words) for s in ctx.subjects)
         if relation is None and shares_surname:
             relation = _doc_relation_for(ctx, group)
         if relation is not None:

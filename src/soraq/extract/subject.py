@@ -35,6 +35,22 @@ def _sex(ctx: DocContext, group: NameGroup, sentence_ids: list[int]) -> str:
     return "female" if f > m + 1 else "male"
 
 
+#: relatives who, in practice, share the subject's home ("his mother, who lives in X village")
+_HOUSEHOLD = frozenset({"mother", "father", "wife", "husband", "parent"})
+
+
+def _family_home(ctx: DocContext, rels: list[tuple[str, str, int, int]],
+                 exclude: set[str]) -> tuple[str, int, int] | None:
+    """Where the subject's mother, father or wife lives, when the report gives no home of his own:
+    the family home ("X xanım Y kəndində yaşayır", "his mother in Z district")."""
+    names = {name for name, relation, _, _ in rels if relation in _HOUSEHOLD}
+    ids = {ctx.sentence_at(start) for _, relation, start, _ in rels if relation in _HOUSEHOLD}
+    for group in ctx.others:  # every sentence naming that relative, not only the kinship one
+        if group.best.display in names:
+            ids |= {ctx.sentence_at(m.start) for m in group.mentions}
+    return places.home(ctx, sorted(ids), exclude) if ids else None
+
+
 def _sex_from_name_list_only(group: NameGroup) -> bool:
     """No patronymic, marker or sexed surname ending says the sex: only a given-name list did."""
     from soraq.extract.name_lists import surname_sex
@@ -81,6 +97,8 @@ def build_person(ctx: DocContext, index: int, owners: list[list[int]], dates: li
             break
         home_exclude |= {home[0].split(",")[0].strip().lower()}
         home = places.home(ctx, home_ids, home_exclude)
+    if not home:
+        home = _family_home(ctx, relatives_by_subject.get(index, []), home_exclude)
     if home:
         person.home = home[0]
         evidence.append(Evidence(field="home", start=home[1], end=home[2]))
