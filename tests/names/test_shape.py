@@ -28,3 +28,10 @@ def test_a_home_that_is_only_a_country_is_recognised_in_any_language() -> None:
     assert not only_countries("Zərdab rayonu")
     assert not only_countries("Nepal, Gorkha")  # a district named beside the country
     assert not only_countries(None)
+
+
+def test_an_initial_u_umlaut_written_yu_in_russian_is_the_same_word() -> None:
+    from soraq.names.compare import EXACT
+
+    assert word_match("Ülfət", "Юльфат") == EXACT
+    assert word_match("Ülfət", "Ульфат") == EXACT

@@ -118,9 +118,10 @@ def pairs_from_arrays(
         a, b = ms[int(scored.I[k])], ms[int(scored.J[k])]
         labels = labels_of(scored.levels, k)
         adjust = scored.adjustment(k)
+        values = scored.value_adjustment(k, a, b)
         if full_reasons:
-            pair = pair_from_levels(a.mention_id, b.mention_id, labels, outcomes(a, b), adjust=adjust)
+            pair = pair_from_levels(a.mention_id, b.mention_id, labels, outcomes(a, b), adjust=adjust, value_adjust=values)
         else:
-            pair = pair_from_levels(a.mention_id, b.mention_id, labels, adjust=adjust)
+            pair = pair_from_levels(a.mention_id, b.mention_id, labels, adjust=adjust, value_adjust=values)
         out.append(pair)
     return out

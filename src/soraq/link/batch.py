@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from soraq.link import frequency, model
+from soraq.link import frequency, model, value_frequency
 from soraq.link.block import blocking_keys, max_block
 from soraq.link.compare.names import _father_given
 from soraq.link.compare.prepare import Prepared, prepare
@@ -271,12 +271,22 @@ class ScoredArrays:
     adjust: np.ndarray | None = None
     counts: np.ndarray | None = None
     mean_count: float = 0.0
+    #: the birth-year and place frequency adjustment of each pair (bits), and its source
+    value_adjust: np.ndarray | None = None
+    values: "value_frequency.ValueFrequencies | None" = None
 
     def adjustment(self, k: int) -> tuple[float, str | None]:
         """Pair ``k``'s name-frequency adjustment and its reason in words (None: none)."""
         if self.adjust is None or self.counts is None or self.adjust[k] == 0:
             return 0.0, None
         return float(self.adjust[k]), frequency.reason_text(int(self.counts[k]), self.mean_count)
+
+    def value_adjustment(self, k: int, a: Mention, b: Mention) -> tuple[float, str | None]:
+        """Pair ``k``'s birth-year and place frequency adjustment and its reason (None: none)."""
+        if self.value_adjust is None or self.values is None or self.value_adjust[k] == 0:
+            return 0.0, None
+        labels = dict(zip((c.name for c in model.COMPARISONS), labels_of(self.levels, k)))
+        return self.values.for_pair(a, b, labels)
 
 
 def name_level_codes(labels: Sequence[str]) -> list[int]:
@@ -305,7 +315,19 @@ def score_arrays(
         out.counts = np.maximum(freqs.counts[I], freqs.counts[J])
         out.mean_count = freqs.reference
         out.weights = total + out.adjust
+        if freqs.values is not None:
+            masks = {
+                comp: levels[c] == level_names(model.COMPARISONS[c]).index(level)
+                for comp, level in value_frequency.ADJUSTED
+                for c in [_POSITION[comp]]
+            }
+            out.values = freqs.values
+            out.value_adjust = freqs.values.pair_adjustment(I, J, masks)
+            out.weights = out.weights + out.value_adjust
     return out
+
+
+_POSITION = {c.name: k for k, c in enumerate(model.COMPARISONS)}
 
 
 _LABELS = [level_names(c) for c in model.COMPARISONS]

@@ -27,11 +27,15 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from soraq.link.block import pair_keys
 from soraq.link.mention import Mention
+
+if TYPE_CHECKING:
+    from soraq.link.value_frequency import ValueFrequencies
 
 #: below this many mentions the data say nothing about how common a name is (a name absent
 #: from a few dozen reports may still be the commonest in the country): no adjustment, and
@@ -52,6 +56,8 @@ class NameFrequencies:
     by_id: dict[str, int] | None = None
     #: estimated reports per person: the count of a name borne by one person
     reference: float = 0.0
+    #: the frequencies of birth years and places, for their own adjustment (soraq.link.value_frequency)
+    values: "ValueFrequencies | None" = None
 
     @classmethod
     def of(cls, mentions: Sequence[Mention], min_mentions: int = MIN_MENTIONS) -> "NameFrequencies | None":
@@ -67,7 +73,9 @@ class NameFrequencies:
         mean = float(named.sum() / len(named)) if len(named) else 0.0  # Σc²/Σc over names = mean per mention
         reference = reports_per_person(mentions, keys)
         by_id = {m.mention_id: int(c) for m, c in zip(mentions, counts.tolist())}
-        return cls(counts, mean, by_id, max(1.0, reference))
+        from soraq.link.value_frequency import ValueFrequencies
+
+        return cls(counts, mean, by_id, max(1.0, reference), ValueFrequencies.of(mentions, min_mentions))
 
     def uncommon(self, mention_id: str) -> bool:
         """The mention's name is carried by no more mentions than the average name."""

@@ -52,10 +52,12 @@ def pair_from_levels(
     labels: list[str | None],
     full: list[Outcome | None] | None = None,
     adjust: tuple[float, str | None] = (0.0, None),
+    value_adjust: tuple[float, str | None] = (0.0, None),
 ) -> PairScore:
     """A PairScore from the level each comparison picked; reasons in words when ``full`` is given.
 
-    ``adjust`` is the name-frequency adjustment (bits, reason) of :mod:`soraq.link.frequency`.
+    ``adjust`` is the name-frequency adjustment (bits, reason) of :mod:`soraq.link.frequency`,
+    ``value_adjust`` that of agreeing birth years and places (:mod:`soraq.link.value_frequency`).
     """
     if full is None:
         total, contradiction, shared = _from_labels(tuple(labels))
@@ -63,6 +65,9 @@ def pair_from_levels(
         if adjust[1] is not None:
             total += adjust[0]
             reasons.append(Reason("name_frequency", adjust[0], adjust[1]))
+        if value_adjust[1] is not None:
+            total += value_adjust[0]
+            reasons.append(Reason("value_frequency", value_adjust[0], value_adjust[1]))
         p = model.probability(total)
         return PairScore(a_id, b_id, p, total, reasons, decide(p), contradiction)
     total = model.prior_weight()
@@ -81,6 +86,9 @@ def pair_from_levels(
     if adjust[1] is not None:
         total += adjust[0]
         reasons.append(Reason("name_frequency", adjust[0], adjust[1]))
+    if value_adjust[1] is not None:
+        total += value_adjust[0]
+        reasons.append(Reason("value_frequency", value_adjust[0], value_adjust[1]))
     p = model.probability(total)
     return PairScore(a_id, b_id, p, total, reasons, decide(p), contradiction)
 
@@ -121,10 +129,21 @@ def score_pair_fast(a: Mention, b: Mention, frequencies: "NameFrequencies | None
     outs = outcomes(a, b)
     labels = [o.level if o else None for o in outs]
     adjust = frequencies.for_pair(a, b, labels[_NAME]) if frequencies is not None else (0.0, None)
-    quick = pair_from_levels(a.mention_id, b.mention_id, labels, adjust=adjust)
+    values = value_adjustment(a, b, labels, frequencies)
+    quick = pair_from_levels(a.mention_id, b.mention_id, labels, adjust=adjust, value_adjust=values)
     if quick.decision == "apart":
         return quick
-    return pair_from_levels(a.mention_id, b.mention_id, labels, outs, adjust=adjust)
+    return pair_from_levels(a.mention_id, b.mention_id, labels, outs, adjust=adjust, value_adjust=values)
+
+
+def value_adjustment(
+    a: Mention, b: Mention, labels: list[str | None], frequencies: "NameFrequencies | None"
+) -> tuple[float, str | None]:
+    """The birth-year and place frequency adjustment of one pair (0, None without data)."""
+    if frequencies is None or frequencies.values is None:
+        return 0.0, None
+    named = {c.name: label for c, label in zip(model.COMPARISONS, labels)}
+    return frequencies.values.for_pair(a, b, named)
 
 
 _NAME = next(k for k, c in enumerate(model.COMPARISONS) if c.name == "name")

@@ -16,7 +16,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from soraq.link import model
+from soraq.link import model, value_frequency
 from soraq.link.block import blocking_key_lists
 from soraq.link.batch import LevelScorer
 from soraq.link.compare.prepare import prepare
@@ -24,7 +24,7 @@ from soraq.link.cluster import is_hopeful
 from soraq.link.frequency import ADJUSTED_LEVELS, MAX_GAIN, NameFrequencies
 from soraq.link.mention import Mention
 from soraq.link.results import PairScore
-from soraq.link.score import outcomes, pair_from_levels
+from soraq.link.score import outcomes, pair_from_levels, value_adjustment
 
 UDF_NAME = "soraq_levels"
 _SEP = "|"
@@ -110,7 +110,7 @@ def score_candidates_splink(
     """
     logging.getLogger("splink").setLevel(logging.WARNING)
     records = _records(ms)
-    gain = MAX_GAIN if freqs is not None else 0.0
+    gain = MAX_GAIN + len(value_frequency.ADJUSTED) * value_frequency.MAX_GAIN if freqs is not None else 0.0
     floor = None if keep_apart else _keep_condition(model.weight_for(model.REVIEW_THRESHOLD) - gain)
     if not any(r["block_keys"] for r in records):
         return []
@@ -129,12 +129,13 @@ def score_candidates_splink(
         if abs(pair.match_weight - weight) > 1e-6:  # Splink and the model must agree
             raise RuntimeError(f"Splink weight {weight} != model weight {pair.match_weight}")
         adjust = freqs.for_pair(a, b, labels[_NAME]) if freqs is not None else (0.0, None)
-        if adjust[1] is not None:
-            pair = pair_from_levels(a.mention_id, b.mention_id, labels, adjust=adjust)
+        values = value_adjustment(a, b, labels, freqs)
+        if adjust[1] is not None or values[1] is not None:
+            pair = pair_from_levels(a.mention_id, b.mention_id, labels, adjust=adjust, value_adjust=values)
         if not keep_apart and pair.decision == "apart" and not is_hopeful(pair):
             continue
         if full_words:  # reasons in words (large inputs: level names; score_pair words any pair)
-            pair = pair_from_levels(a.mention_id, b.mention_id, labels, outcomes(a, b), adjust=adjust)
+            pair = pair_from_levels(a.mention_id, b.mention_id, labels, outcomes(a, b), adjust=adjust, value_adjust=values)
         out.append(pair)
     return out
 

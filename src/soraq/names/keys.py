@@ -79,12 +79,15 @@ def skeleton(word: str) -> str:
 def relaxed(word: str) -> str:
     """The canon with what Russian renderings of Azerbaijani names swap made equal.
 
-    ə/a/e and o/u (Məmmədov = Мамедов), h/g/k/q (Həsən = Гасан, Qasım = Касым), and
-    aspirates dropped (Thapa = Тапа). The first letter is kept as written.
+    ə/a/e and o/u (Məmmədov = Мамедов), h/g/k/q (Həsən = Гасан, Qasım = Касым),
+    aspirates dropped (Thapa = Тапа), an initial yu read as u (Ülvi = Юлви). The first
+    letter is otherwise kept as written.
     """
     c = canon(word)
     if not c:
         return c
+    if c.startswith(("yu", "iu")) and len(c) > 3:  # an initial ü is written ю or у in Russian (Ülvi = Юлви = Ульви)
+        c = c[1:]
     c = _ASPIRATE.sub(r"\1", c.replace("sh", "S").replace("ch", "C"))
     head = c[0] if c[0] in "aeiou" else c[0].translate(_GUTTURALS)
     return (head + c[1:].translate(_VOWEL_CLASSES)).replace("S", "sh").replace("C", "ch")
