@@ -210,3 +210,17 @@ def test_az_family_home_from_the_mother_and_no_origin_from_a_surname(extract) ->
     p = report.persons[0]
     assert p.home == "Vəndam, Qəbələ"
     assert any(r.relation == "mother" and r.name.startswith("Həsənli") for r in p.relatives)
+
+
+def test_counted_group_is_another_doer_unless_it_counts_the_subjects(extract) -> None:
+    """"two Kenyan men in his unit were killed" is not his death; "Two Kenyan men killed" about two is theirs."""
+    one = ("Kenyan returns from Russia's war\n\n"
+           "NAIROBI - Peter Otieno Wafula, 31, came home to Nakuru on May 2 after being recruited into the Russian "
+           "army. He says he was wounded in March, but two Kenyan men in his unit were killed in February.")
+    p = extract(one, "t", published="2026-05-10").persons[0]
+    assert p.status != "killed"
+    two = ("Two Kenyan men killed in Russia's war\n\n"
+           "Peter Otieno Wafula, 31, and John Kamau Mwangi, 28, both Kenyan citizens recruited into the Russian army, "
+           "were killed near Pokrovsk in March, their families said.")
+    report = extract(two, "t", published="2026-05-10")
+    assert [p.status for p in report.persons] == ["killed", "killed"]

@@ -47,7 +47,35 @@ def _compiled(lang: str) -> dict[str, re.Pattern[str] | None]:
     lex = load(lang)
     return {key: lex.pattern("scope", key) for key in (
         "negation_before", "negation_suffix", "negation_after", "modal_before", "modal_sentence", "modal_suffix", "modal_after",
-        "other_actor", "self_actor", "other_actor_after", "general_actor")}
+        "other_actor", "self_actor", "other_actor_after", "general_actor", "counted_actor")}
+
+
+@cache
+def _number_words(lang: str) -> dict[str, int]:
+    """Number words of the lexicon ("two" = 2, "двое" = 2), lower-case."""
+    lex = load(lang)
+    out = {w.lower(): i + 1 for i, w in enumerate(lex.words("dates", "numbers"))}
+    out.update({w.lower(): i + 2 for i, w in enumerate(lex.words("scope", "collective_numbers"))})
+    return out
+
+
+def _count(word: str, lang: str) -> int | None:
+    """The number a counted group states ("two", "12", "двое"); None for "several"."""
+    word = word.lower()
+    return int(word) if word.isdigit() else _number_words(lang).get(word)
+
+
+def _counted_others(ctx: DocContext, lead: str, lo: int) -> list[tuple[int, str]]:
+    """A counted group ("two Nepali men in his group") is another doer, unless it counts the report's
+    subjects themselves ("Two Uzbek men freed ..." in a report about two men)."""
+    pattern = _compiled(ctx.lang)["counted_actor"]
+    if pattern is None:
+        return []
+    out = []
+    for m in pattern.finditer(lead):
+        if _count(m.group("n"), ctx.lang) != len(ctx.subjects):
+            out.append((lo + m.end(), "other"))
+    return out
 
 
 def clause_start(text: str, sent_start: int, trigger: int) -> int:
@@ -183,6 +211,7 @@ def _doers(ctx: DocContext, ranges: list[tuple[int, int]], subject: int | None,
             if pattern is not None:
                 for m in pattern.finditer(lead):
                     candidates.append((lo + m.end(), kind))
+        candidates += _counted_others(ctx, lead, lo)
     return sorted(candidates)
 
 
