@@ -67,3 +67,12 @@ def test_a_case_viewed_again_costs_the_reader_and_the_audit_only(client, request
     assert AuditEntry.objects.filter(action="case.view", object_id=str(case.pk)).count() == 2
     Case.objects.filter(pk=case.pk).update(name="Renamed Inventedova")
     assert "Renamed Inventedova" in client.get(case.get_absolute_url()).content.decode()
+
+
+def test_a_reference_no_case_can_have_is_not_found_without_a_query(client, viewer, django_assert_max_num_queries):
+    client.force_login(viewer)
+    client.get("/")  # the session's user is loaded; what follows is the view's own work
+    for junk in ("SRQ-NOTACASE-TOO-LONG", "not a reference", "ab$cd"):
+        with django_assert_max_num_queries(1):  # the session's user only
+            assert client.get(f"/cases/{junk}/").status_code == 404
+    assert client.get("/cases/SRQ-ZZZZZZZZ/").status_code == 404

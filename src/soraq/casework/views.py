@@ -4,6 +4,7 @@ every view of confidential data writes an audit entry."""
 from __future__ import annotations
 
 import functools
+import re
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -157,6 +158,8 @@ def case_detail(request, reference: str):
         return render(request, "casework/case_family.html", _ctx(request, case=own))
     # the case, its requests' non-confidential fields and its candidate matches are the same for every
     # role that may open the case: kept per change of the data (see _case_rows); no query when kept
+    if not _REFERENCE_SHAPE.fullmatch(reference):
+        raise Http404("no such case")  # no case has such a reference: none of it enters a cache key
     rows = dataversion.cached(f"casework.case.rows.{reference.upper()}", lambda: _case_rows(reference))
     if rows is None:
         raise Http404("no such case")
@@ -193,6 +196,10 @@ def case_detail(request, reference: str):
             consent_form=ConsentForm() if can(user, "case.consent") else None,
             following=can(user, "case.follow") and case.followers.filter(pk=user.pk).exists(),
         ))
+
+
+#: what a case reference can look like (``SRQ-`` and 8 characters; at most the field's 12)
+_REFERENCE_SHAPE = re.compile(r"[A-Za-z0-9-]{1,12}")
 
 
 def _case_rows(reference: str) -> tuple[Case, list[TracingRequest], list[CandidateMatch]] | None:
