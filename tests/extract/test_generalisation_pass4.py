@@ -224,3 +224,21 @@ def test_counted_group_is_another_doer_unless_it_counts_the_subjects(extract) ->
            "were killed near Pokrovsk in March, their families said.")
     report = extract(two, "t", published="2026-05-10")
     assert [p.status for p in report.persons] == ["killed", "killed"]
+
+
+def test_namesake_killed_is_another_man(extract) -> None:
+    """"not related to a Kyrgyz man of the same name who was killed", "həlak olan adaşı",
+    "с погибшим тёзкой": the namesake's death is not the subject's; "X is one of the men who came home" is his."""
+    en = ("Kyrgyz migrant detained in Russia\n\n"
+          "Azamat Toktogulov, 29, a Kyrgyz citizen, was detained in Kazan in March and told to sign a contract with "
+          "the Russian army. Toktogulov is not related to a Kyrgyz man of the same name who was killed in Ukraine last year.")
+    p = extract(en, "t", published="2026-05-01").persons[0]
+    assert p.status != "killed" and "death" not in [e.type for e in p.events]
+    az = ("Azərbaycan vətəndaşı, 1991-ci il təvəllüdlü Rəşad Kərimli Rusiyada saxlanılıb. Ondan müqavilə imzalamağı tələb ediblər. "
+          "Qeyd edək ki, Rəşad Kərimlinin ötən ay Ukraynada həlak olan şəkili adaşı ilə qohumluğu yoxdur.")
+    p = extract(az, "t", published="2026-05-01").persons[0]
+    assert p.status != "killed"
+    home = ("Nepali man home from Russia's war\n\n"
+            "Ram Bahadur Rai, 33, is one of the Nepali men who have come home after being recruited into the Russian army.")
+    p = extract(home, "t", published="2026-05-01").persons[0]
+    assert "return" in [e.type for e in p.events]

@@ -47,7 +47,7 @@ def _compiled(lang: str) -> dict[str, re.Pattern[str] | None]:
     lex = load(lang)
     return {key: lex.pattern("scope", key) for key in (
         "negation_before", "negation_suffix", "negation_after", "modal_before", "modal_sentence", "modal_suffix", "modal_after",
-        "other_actor", "self_actor", "other_actor_after", "general_actor", "counted_actor")}
+        "other_actor", "self_actor", "other_actor_after", "general_actor", "counted_actor", "other_actor_head")}
 
 
 @cache
@@ -241,6 +241,9 @@ def other_actor(ctx: DocContext, k: int, start: int, end: int, subject: int | No
     """
     pats = _compiled(ctx.lang)
     s = ctx.sentences[k]
+    head = pats["other_actor_head"]
+    if head is not None and head.match(ctx.text[: s.end], end):
+        return True  # "həlak olan adaşı": the participle's noun, a namesake or a friend, is the doer
     c0 = clause_start(ctx.text, s.start, start)
     report = _reporting(ctx.lang)
     reported = False
@@ -258,6 +261,9 @@ def other_actor(ctx: DocContext, k: int, start: int, end: int, subject: int | No
         tail = ctx.text[end : clause_end(ctx.text, end, s.end)]
         if after.match(tail):
             return True
+    antecedent = _antecedent_doers(ctx, s.start, c0, subject, k)
+    if antecedent:
+        return _verdict(ctx, antecedent)  # "a prisoner of the same name who was killed": the antecedent did it
     if reported or c0 == s.start:
         return False  # the speaker of "X said that the hearing ..." is no doer of the hearing
     # no doer in the clause: the sentence's main doer, comma insertions left out
@@ -271,6 +277,28 @@ def other_actor(ctx: DocContext, k: int, start: int, end: int, subject: int | No
     ranges.append((cursor, c0))
     candidates = _doers(ctx, ranges, subject, k)
     return bool(candidates) and _verdict(ctx, candidates)
+
+
+def _antecedent_doers(ctx: DocContext, s_start: int, c0: int, subject: int | None,
+                      k: int) -> list[tuple[int, str]]:
+    """A clause opened by a relative pronoun ("who", "который", "hansı") has the noun before it as its
+    doer: the doer candidates of the words (up to ten) right before the pronoun."""
+    opener = _relative_opener(ctx.lang)
+    if opener is None:
+        return []
+    before = ctx.text[s_start:c0]
+    m = None
+    for m in opener.finditer(before):
+        pass
+    if m is None or before[m.end():].strip(" ,"):
+        return []
+    at = s_start + m.start()
+    words = list(re.finditer(r"\S+", ctx.text[s_start:at]))[-10:]
+    lo = s_start + words[0].start() if words else at
+    member = load(ctx.lang).pattern("scope", "membership")
+    if member is not None and member.search(ctx.text[lo:at]):
+        return []  # "X is one of the Nepali men who came home": he is among them
+    return _doers(ctx, [(lo, at)], subject, k)
 
 
 def asserted(ctx: DocContext, k: int, start: int, end: int, etype: str, subject: int | None = None,
