@@ -242,3 +242,27 @@ def test_namesake_killed_is_another_man(extract) -> None:
             "Ram Bahadur Rai, 33, is one of the Nepali men who have come home after being recruited into the Russian army.")
     p = extract(home, "t", published="2026-05-01").persons[0]
     assert "return" in [e.type for e in p.events]
+
+
+def test_en_job_promise_in_any_order_and_pay_in_words(person) -> None:
+    """"on the promise of jobs as cooks", "offered him 'driving work'", "ended up on the front line" are
+    deception; "three lakh rupees a month" (no 'promised' before it) is inducement."""
+    text = ("Two Punjab men who left for Russia in May on the promise of jobs as cooks in army canteens ended up on "
+            "the front line in Ukraine. Gurpreet Singh, 27, of Ludhiana, was killed in August. \"They told us cooking "
+            "work, three lakh rupees a month,\" his cousin said.")
+    p = person(text, published="2025-10-01")
+    assert {"deception", "inducement"} <= set(p.coercion)
+
+
+def test_threat_of_prison_in_spoken_forms(person) -> None:
+    """"либо контракт, либо тюрьма", "həbsxanada çürüyəcəksən", "or prison": a threat of prison;
+    a sentence already served ("суд отправил его в колонию") is not."""
+    ru = ("Гражданин Таджикистана Рустам Назаров, 30 лет, работал в Москве. В марте его задержали, и ему сказали: "
+          "либо контракт с Минобороны, либо тюрьма. Он подписал контракт.")
+    assert "threat_of_prison" in person(ru, lang="ru").coercion
+    az = ("Azərbaycan vətəndaşı, 1992-ci il təvəllüdlü Elnur Quliyev Rusiyada işləyirdi. Polis onu saxlayıb. "
+          "Ona dedilər: ya Rusiya ordusu ilə müqavilə imzalayırsan, ya da həbsxanada çürüyəcəksən.")
+    assert "threat_of_prison" in person(az, lang="az").coercion
+    served = ("Уроженец Таджикистана Аваз Рахимов, 35 лет, погиб на войне в Украине. Четыре года назад суд отправил "
+              "его в колонию на семь лет, в колонии он подписал контракт с ЧВК.")
+    assert "threat_of_prison" not in person(served, lang="ru").coercion
