@@ -266,3 +266,13 @@ def test_threat_of_prison_in_spoken_forms(person) -> None:
     served = ("Уроженец Таджикистана Аваз Рахимов, 35 лет, погиб на войне в Украине. Четыре года назад суд отправил "
               "его в колонию на семь лет, в колонии он подписал контракт с ЧВК.")
     assert "threat_of_prison" not in person(served, lang="ru").coercion
+
+
+def test_threat_told_as_a_choice_is_also_a_threat_event(person) -> None:
+    """"либо контракт, либо тюрьма" names a coercion method and the event of being threatened, dated by the
+    sentence before in its paragraph ("В марте его задержали.")."""
+    text = ("Гражданин Таджикистана Рустам Назаров, 30 лет, работал в Москве. В марте 2025 года его задержали. "
+            "Ему сказали: либо контракт с Минобороны, либо тюрьма.")
+    p = person(text, lang="ru")
+    assert "threat_of_prison" in p.coercion
+    assert ("threat", "2025-03") in [(e.type, e.date) for e in p.events]

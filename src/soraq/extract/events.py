@@ -253,3 +253,23 @@ def order(events: list[FoundEvent]) -> list[FoundEvent]:
             i += 1
         out.append(d)
     return out + undated[i:]
+
+
+#: coercion methods that are a threat made to the person: the annotation records each with a threat event
+THREAT_METHODS = frozenset({"threat_of_prison", "threat_of_deportation", "threat_of_death"})
+
+
+def threat_from_coercion(ctx: DocContext, found: list[FoundEvent], methods: list[tuple[str, int]],
+                         dates: list[DateMention]) -> list[FoundEvent]:
+    """A threat told as a choice ("либо контракт, либо тюрьма", "ya müqavilə, ya həbs") is a coercion
+    method and also the event of being threatened: add the threat event when no trigger gave it,
+    dated by its sentence's own date, else the date of the sentence before in its paragraph."""
+    if any(e.type == "threat" for e in found):
+        return found
+    sentence = next((k for method, k in methods if method in THREAT_METHODS), None)
+    if sentence is None:
+        return found
+    s = ctx.sentences[sentence]
+    inside = [d for d in dates if s.start <= d.start and d.end <= s.end]
+    when = inside[-1].value if inside else _carried_date(ctx, dates, sentence)
+    return order(found + [FoundEvent("threat", when, s.start, s.end, s.start, 5_000)])

@@ -119,6 +119,8 @@ def build_person(ctx: DocContext, index: int, owners: list[list[int]], dates: li
         person.occupation = occ[0]
         evidence.append(Evidence(field="occupation", start=occ[1], end=occ[2]))
     found = events.find_events(ctx, own_or_named, dates, birth_spans, index)
+    methods = coercion.find_coercion(ctx, own_or_named)
+    found = events.threat_from_coercion(ctx, found, methods, dates)
     person.events = [Event(type=EventType(e.type), date=e.date, place=events.place_of(ctx, e, person.location_abroad))
                      for e in found]
     for i, e in enumerate(found):
@@ -128,7 +130,6 @@ def build_person(ctx: DocContext, index: int, owners: list[list[int]], dates: li
     if st_k is not None:
         s = ctx.sentences[st_k]
         evidence.append(Evidence(field="status", start=s.start, end=s.end))
-    methods = coercion.find_coercion(ctx, own_or_named)
     person.coercion = [Coercion(m) for m, _ in methods]
     for i, (_, k) in enumerate(methods):
         s = ctx.sentences[k]
