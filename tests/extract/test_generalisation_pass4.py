@@ -276,3 +276,16 @@ def test_threat_told_as_a_choice_is_also_a_threat_event(person) -> None:
     p = person(text, lang="ru")
     assert "threat_of_prison" in p.coercion
     assert ("threat", "2025-03") in [(e.type, e.date) for e in p.events]
+
+
+def test_this_month_is_the_publication_month() -> None:
+    """"earlier this month", "bu ayın əvvəlində", "в начале этого месяца": the publication's month."""
+    from datetime import date
+
+    from soraq.extract.dates import find_dates
+
+    base = date(2025, 12, 20)
+    for text, lang in (("The family wrote to the embassy earlier this month.", "en"),
+                       ("Ailə bu ayın əvvəlində səfirliyə müraciət edib.", "az"),
+                       ("Семья в начале этого месяца обратилась в посольство.", "ru")):
+        assert [d.value for d in find_dates(text, lang, base, True)] == ["2025-12"], lang

@@ -60,6 +60,7 @@ class _Patterns:
     last_year: re.Pattern[str] | None
     last_summer: re.Pattern[str] | None
     last_month: re.Pattern[str] | None
+    this_month: re.Pattern[str] | None
     later: re.Pattern[str] | None
     numbers: dict[str, int]
     units: dict[str, str]
@@ -130,6 +131,7 @@ def _patterns(lang: str) -> _Patterns:
         last_year=opt("last_year"),
         last_summer=opt("last_summer"),
         last_month=opt("last_month"),
+        this_month=opt("this_month"),
         later=_later_pattern(d, num_alt, unit_words),
         numbers=numbers,
         units=unit_words,
@@ -405,7 +407,7 @@ def find_dates(text: str, lang: str, base: date | None, published: bool = True) 
         taken.append((m.start(), m.end()))
     if base is not None:
         for pattern, kind in ((pats.mid_month, "mid"), (pats.last_year, "last"), (pats.last_summer, "summer"),
-                              (pats.last_month, "month")):
+                              (pats.last_month, "month"), (pats.this_month, "this")):
             if pattern is None:
                 continue
             for m in pattern.finditer(text):
@@ -421,6 +423,8 @@ def find_dates(text: str, lang: str, base: date | None, published: bool = True) 
                 elif kind == "month":
                     y, mo = divmod(base.year * 12 + base.month - 2, 12)
                     value = _iso(y, mo + 1)
+                elif kind == "this":  # "earlier this month", "bu ayın əvvəlində": the publication's month
+                    value = _iso(base.year, base.month)
                 else:
                     value = _iso(base.year - 1)
                 if value:
