@@ -7,6 +7,8 @@ details too, and that concurrent and rolled-back appends leave one unbroken chai
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import threading
 
 import pytest
@@ -139,3 +141,13 @@ def test_entries_appended_during_a_check_are_not_taken_for_a_cut_off_end(monkeyp
     monkeypatch.setattr(type(AuditEntry.objects.all()), "iterator", appending_meanwhile)
     checked, problems = audit.verify()
     assert (checked, problems) == (3, [])
+
+
+def test_the_body_is_split_at_the_sequence_number_whatever_the_details_hold():
+    moment = dt.datetime(2026, 1, 2, 3, 4, 5, 678901, tzinfo=dt.UTC)
+    tricky = {"text_like": '\u0000seq\u0000', "seq": 99}  # looks like the placeholder and the key
+    before, after = audit.entry_body(timestamp=moment, actor="user:x", action="a", object_type="t",
+                                     object_id="1", details=tricky)
+    assert json.loads(f"{before}7{after}") == {
+        "action": "a", "actor": "user:x", "details": tricky, "object_id": "1", "object_type": "t", "seq": 7,
+        "timestamp": audit.canonical_timestamp(moment)}

@@ -97,7 +97,7 @@ def entry_body(
     the entry (:func:`_append_postgresql`), which hashes ``before + seq + after`` there; keys are
     sorted, so ``seq`` is an integer between ``object_type`` and ``timestamp`` in every entry.
     """
-    marker = "\u0000seq\u0000"  # cannot occur in the JSON (a NUL is escaped there)
+    marker = "\u0000seq\u0000"  # only "timestamp" (an ISO date) follows "seq": split at the last one
     body = json.dumps(
         {
             "seq": marker,
@@ -112,7 +112,7 @@ def entry_body(
         separators=(",", ":"),
         ensure_ascii=False,
     )
-    before, after = body.split(json.dumps(marker), 1)
+    before, after = body.rsplit(json.dumps(marker), 1)
     return before, after
 
 
