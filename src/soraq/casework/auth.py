@@ -2,8 +2,8 @@
 
 Why: every page checks the role matrix (:func:`soraq.casework.permissions.roles_of`), which
 otherwise asks the database for the user's groups after the session's user was loaded. On
-PostgreSQL each query is a network round trip; this backend loads the user and, for each role,
-whether they hold it, in one statement (``EXISTS`` per role: portable to SQLite). Roles are read
+PostgreSQL each query is a network round trip; this backend loads the user and the names of the role
+groups they are in with one statement (a left join on the group tables: portable to SQLite). Roles are read
 afresh on every request, so a change of groups takes effect at the next page, as before.
 """
 
