@@ -289,3 +289,12 @@ def test_this_month_is_the_publication_month() -> None:
                        ("Ailə bu ayın əvvəlində səfirliyə müraciət edib.", "az"),
                        ("Семья в начале этого месяца обратилась в посольство.", "ru")):
         assert [d.value for d in find_dates(text, lang, base, True)] == ["2025-12"], lang
+
+
+def test_plea_in_a_dated_video_takes_its_date(person) -> None:
+    """"A video appeared on 3 May ... In it he asked the government to help him": the plea's date is the video's."""
+    text = ("Kenyan recruit appears in captivity video\n\n"
+            "A video of Brian Kiprono Mutai, 27, a Kenyan recruited into the Russian army, appeared online on 3 May. "
+            "In it he said he was captured near Kupiansk. He asked the Kenyan government to help him come home.")
+    p = person(text, published="2026-05-10")
+    assert ("appeal", "2026-05-03") in [(e.type, e.date) for e in p.events]

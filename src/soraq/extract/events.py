@@ -142,6 +142,8 @@ def find_events(ctx: DocContext, sentence_ids: list[int], dates: list[DateMentio
                 when = _previous_date(usable, s.start, day=k in same_day)
             elif when is None and etype in CARRIED:
                 when, gap = _carried_date(ctx, usable, k), 5_000
+            elif when is None and etype == "appeal":
+                when = _video_date(ctx, usable, k)
             raw.append(FoundEvent(etype, when, s.start, s.end, start, gap))
     return dedupe(infer(raw))
 
@@ -184,6 +186,18 @@ def _carried_date(ctx: DocContext, dates: list[DateMention], k: int) -> str | No
         return None
     inside = [d for d in dates if prev.start <= d.start and d.end <= prev.end]
     return inside[-1].value[:7] if inside else None
+
+
+def _video_date(ctx: DocContext, dates: list[DateMention], k: int) -> str | None:
+    """An undated plea told within three sentences after a sentence that dates a video ("a video
+    appeared on May 3 ... In it he asked ..."): the plea was made in that video, on its date."""
+    videos = ctx.hits("dates").sentences("video")
+    for j in range(k, max(-1, k - 4), -1):
+        if j in videos:
+            s = ctx.sentences[j]
+            inside = [d for d in dates if s.start <= d.start and d.end <= s.end]
+            return inside[-1].value if inside else None
+    return None
 
 
 def _previous_date(dates: list[DateMention], before: int, day: bool = False) -> str | None:
