@@ -298,3 +298,16 @@ def test_plea_in_a_dated_video_takes_its_date(person) -> None:
             "In it he said he was captured near Kupiansk. He asked the Kenyan government to help him come home.")
     p = person(text, published="2026-05-10")
     assert ("appeal", "2026-05-03") in [(e.type, e.date) for e in p.events]
+
+
+def test_brother_who_speaks_throughout_is_a_relative(extract) -> None:
+    """"Every evening, Arun Tamang checks his younger brother's profile ... 'We only want to know he is alive,'
+    Arun says": the brother who speaks is the relative of the one whose story the war sentences tell."""
+    text = ("A brother waits\n\n"
+            "Every evening, Arun Tamang climbs the hill and opens his younger brother's profile.\n\n"
+            "Suman Tamang, 25, flew to Moscow in August for a job. In October he was sent to the front "
+            "in the Russian army.\n\n"
+            "\"He called us from the airport,\" Arun says. \"We only want to know if he is alive,\" Arun says.")
+    report = extract(text, "t", published="2026-01-10")
+    assert [p.name for p in report.persons] == ["Suman Tamang"]
+    assert ("brother", "Arun Tamang") in [(r.relation, r.name) for r in report.persons[0].relatives]

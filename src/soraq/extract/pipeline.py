@@ -67,6 +67,7 @@ def extract_text(
             ctx.others.append(group)
     relatives_found += relatives.promote_sources(ctx, sources + relatives.female_namesakes(ctx))
     relatives_found = relatives.narrator_namesakes(ctx, relatives_found)
+    relatives_found = relatives.speaking_namesakes(ctx, relatives_found)
     relatives_found = relatives.first_person_narrators(ctx, groups, relatives_found)
     relatives_found = relatives.letter_writers(ctx, relatives_found)
     relatives_found = relatives.speaker_and_son(ctx, relatives_found)

@@ -290,6 +290,30 @@ def narrator_namesakes(ctx: DocContext, found: list[tuple[NameGroup, Role]]) -> 
     return out
 
 
+def speaking_namesakes(ctx: DocContext, found: list[tuple[NameGroup, Role]]) -> list[tuple[NameGroup, Role]]:
+    """Two subjects of one surname, one of whom speaks ("..., X says" in two paragraphs or more)
+    and tells no war event of his own while the other's sentences tell them: the speaker is
+    the other's relative (his relation read from how he speaks of him: "his younger brother")."""
+    from soraq.extract.roles import _speaker
+
+    out = list(found)
+    for a in list(ctx.subjects):
+        speaking = sum(_speaker(ctx, m.start, m.end) for m in a.mentions)
+        if speaking < 2:
+            continue
+        others = [b for b in ctx.subjects if b is not a and a.family and b.family and _same_word(a.family, b.family)]
+        if len(others) != 1 or not _tells_war_events(ctx, others[0], [a], _WAR_EVENTS + ("departure",)):
+            continue
+        # what he says ("We want to know if he is alive," A says) tells the other's story, not his
+        own = NameGroup([m for m in a.mentions if not _speaker(ctx, m.start, m.end)])
+        if _tells_war_events(ctx, own, others):
+            continue
+        named = sorted({ctx.sentence_at(m.start) for m in a.mentions})
+        ctx.subjects.remove(a)
+        out.append((a, Role("relative", _kin_relation(ctx, a, named) or _doc_relation_for(ctx, a))))
+    return out
+
+
 def _narrator_cue(ctx: DocContext) -> re.Pattern[str] | None:
     return ctx.lexicon.pattern("names", "narrator_before")
 
