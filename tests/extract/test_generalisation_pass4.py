@@ -311,3 +311,17 @@ def test_brother_who_speaks_throughout_is_a_relative(extract) -> None:
     report = extract(text, "t", published="2026-01-10")
     assert [p.name for p in report.persons] == ["Suman Tamang"]
     assert ("brother", "Arun Tamang") in [(r.relation, r.name) for r in report.persons[0].relatives]
+
+
+def test_home_from_abbreviated_units_bracketed_age_and_comma(extract) -> None:
+    """"(Qax r., Ləkit k.)" is Ləkit village of Qax district; "X Y (41) of Galle" and "X Y, from Kisii in
+    Kenya" give the home after the name."""
+    az = ("Azərbaycan vətəndaşı Vüqar Əliyev (38 yaş, Qax r., Ləkit k.) Rusiyada hərbi müqavilə imzalamağa "
+          "məcbur edilib, oktyabrda Ukraynada əsir düşüb.")
+    assert extract(az, "t", published="2026-01-10").persons[0].home == "Ləkit, Qax"
+    en = ("A former Sri Lankan soldier, Nimal Perera (41) of Galle, was wounded in March while fighting for the "
+          "Russian army.")
+    assert extract(en, "t", published="2026-05-01").persons[0].home == "Galle"
+    ke = ("Three Africans in Russia's war\n\nBrian Otieno Ouma, from Kisii in Kenya, went to Russia last year for "
+          "a job and was sent to the front in the Russian army.")
+    assert extract(ke, "t", published="2026-05-01").persons[0].home == "Kisii"

@@ -25,7 +25,8 @@ _CAP = r"[A-ZÀ-ÖØ-ÞƏĞİŞÇÖÜА-ЯЁ][\w'’.-]*"
 _CAP_RUN = re.compile(rf"{_CAP}(?:[ \u00a0-]{_CAP})*")
 _WORD = re.compile(r"[\w'’-]+")
 #: what may stand right before "from"/"из" for it to give a home: a name, an age
-_NAME_OR_AGE_BEFORE = re.compile(r"(?:[A-ZÀ-ÖØ-ÞƏĞİŞÇÖÜА-ЯЁ][\w'’-]+|\d{1,2},|year-old|летн\w+)\s*$")
+# (a comma may close the name or the age: "X Y, from Z"; an age in brackets too: "X Y (38) of Z")
+_NAME_OR_AGE_BEFORE = re.compile(r"(?:[A-ZÀ-ÖØ-ÞƏĞİŞÇÖÜА-ЯЁ][\w'’-]+,?|\d{1,2},|\(\d{1,2}\)|year-old|летн\w+)\s*$")
 _OCC_STOP = re.compile(r"\b(?:in|on|at|for|with|and|but|to|from|until|before|after|since|who|which|that|such|"
                        r"в|на|с|и|но|до|после|где|который|которая|как)\b", re.IGNORECASE)
 
@@ -284,7 +285,27 @@ def home(ctx: DocContext, sentence_ids: list[int], exclude: set[str]) -> tuple[s
             place = _place_after(ctx, s.text, m.end(), units)
             if place and not any(place.lower().startswith(x) for x in exclude) and not _is_country(ctx, place):
                 return place, s.start, s.end
-    return _burial_place(ctx, sentence_ids, exclude, units)
+    return _az_abbreviated_home(ctx, sentence_ids) or _burial_place(ctx, sentence_ids, exclude, units)
+
+
+_AZ_ABBREVIATED = re.compile(
+    r"(?P<a>[A-ZƏÜÖĞŞÇİ][a-zəüöğışç-]+)\s+(?P<ua>r|k|ş|qəs)\.(?:,\s*(?P<b>[A-ZƏÜÖĞŞÇİ][a-zəüöğışç-]+)\s+(?P<ub>r|k|ş|qəs)\.)?")
+
+
+def _az_abbreviated_home(ctx: DocContext, sentence_ids: list[int]) -> tuple[str, int, int] | None:
+    """Azerbaijani lists abbreviate the units: "(Oğuz r., Bayan k.)", "(Tovuz r.)" -- district (rayon),
+    village (kənd), town (şəhər), settlement (qəsəbə). The village or town comes first, then its district."""
+    if ctx.lang != "az":
+        return None
+    for k in sentence_ids:
+        s = ctx.sentences[k]
+        m = _AZ_ABBREVIATED.search(s.text)
+        if not m:
+            continue
+        parts = [(m.group("a"), m.group("ua"))] + ([(m.group("b"), m.group("ub"))] if m.group("b") else [])
+        parts.sort(key=lambda p: p[1] == "r")  # the district last
+        return ", ".join(p for p, _ in parts), s.start, s.end
+    return None
 
 
 def _burial_place(ctx: DocContext, sentence_ids: list[int], exclude: set[str],
