@@ -325,3 +325,11 @@ def test_home_from_abbreviated_units_bracketed_age_and_comma(extract) -> None:
     ke = ("Three Africans in Russia's war\n\nBrian Otieno Ouma, from Kisii in Kenya, went to Russia last year for "
           "a job and was sent to the front in the Russian army.")
     assert extract(ke, "t", published="2026-05-01").persons[0].home == "Kisii"
+
+
+def test_ru_native_town_stops_at_the_name(extract) -> None:
+    """"уроженец Шымкента Ерлан Абаев": the home is the town, in the nominative, not the town and the name."""
+    text = ("Из плена вернулись граждане Казахстана\n\nСреди них — 35-летний уроженец Шымкента Ерлан Абаев, "
+            "попавший в плен в феврале, когда воевал в составе российской армии.")
+    p = extract(text, "t", published="2026-06-10").persons[0]
+    assert p.home == "Шымкент"

@@ -134,6 +134,9 @@ def _place_after(ctx: DocContext, text: str, pos: int, units: list[str]) -> str 
         if not cap:
             break
         words = [w for w in cap.group(0).split() if w.lower() not in {"the"}]
+        cut = next((n for n, w in enumerate(words) if n and fold(w) in _person_words(ctx)), None)
+        if cut is not None:  # "уроженец Кызылорды Дархан X": the place ends where the person's name begins
+            words = words[:cut]
         if not words or all(w.lower() in stop for w in words):
             break
         if names and len(words) == 1 and looks_like_surname(words[0], strict=True):
@@ -165,6 +168,11 @@ def _place_after(ctx: DocContext, text: str, pos: int, units: list[str]) -> str 
     if ctx.lang == "en":
         names = [_possessive_region(n) for n in names]
     return ", ".join(dict.fromkeys(names))
+
+
+def _person_words(ctx: DocContext) -> frozenset[str]:
+    """Every word of the people's names as written in the text (folded)."""
+    return frozenset(fold(w) for g in ctx.subjects + ctx.others for m in g.mentions for w in m.text.split())
 
 
 def _is_place_noun(ctx: DocContext, word: str) -> bool:
