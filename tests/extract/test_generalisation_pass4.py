@@ -333,3 +333,13 @@ def test_ru_native_town_stops_at_the_name(extract) -> None:
             "попавший в плен в феврале, когда воевал в составе российской армии.")
     p = extract(text, "t", published="2026-06-10").persons[0]
     assert p.home == "Шымкент"
+
+
+def test_step_between_two_dated_events_of_one_month_takes_that_month(person) -> None:
+    """"He landed in Moscow on 3 August. There they took his passport and gave him a contract to sign.
+    In late August he was sent to the front": the signing happened in August."""
+    text = ("Гражданин Кубы Йордан Перес, 26 лет, ищет работу. Третьего августа он прилетел в Москву. "
+            "Там у него забрали паспорт и дали подписать контракт с Минобороны. "
+            "В конце августа его отправили на фронт.")
+    p = person(text, published="2025-12-01", lang="ru")
+    assert ("contract", "2025-08") in [(e.type, e.date) for e in p.events]

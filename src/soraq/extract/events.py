@@ -145,7 +145,26 @@ def find_events(ctx: DocContext, sentence_ids: list[int], dates: list[DateMentio
             elif when is None and etype == "appeal":
                 when = _video_date(ctx, usable, k)
             raw.append(FoundEvent(etype, when, s.start, s.end, start, gap))
-    return dedupe(infer(raw))
+    return dedupe(infer(_bracketed(raw)))
+
+
+#: steps told between two others of one month happened in that month ("he landed on 3 August ... they took
+#: his passport and gave him papers to sign ... after two weeks of training, in late August, ...")
+BRACKETED = frozenset({"detention", "threat", "contract", "training", "documents_lapsed"})
+
+
+def _bracketed(events: list[FoundEvent]) -> list[FoundEvent]:
+    """An undated story step told between two dated events of the same month takes that month."""
+    by_place = sorted(events, key=lambda e: e.trigger)
+    out = []
+    for i, e in enumerate(by_place):
+        if e.date is None and e.type in BRACKETED:
+            before = next((x.date for x in reversed(by_place[:i]) if x.date and x.trigger < e.trigger), None)
+            after = next((x.date for x in by_place[i + 1 :] if x.date and x.trigger > e.trigger), None)
+            if before and after and len(before) >= 7 and len(after) >= 7 and before[:7] == after[:7]:
+                e = FoundEvent(e.type, before[:7], e.start, e.end, e.trigger, 6_000)
+        out.append(e)
+    return out
 
 
 WAR_EVENTS = frozenset({"deployment", "death", "captured", "wounded", "disappearance"})
