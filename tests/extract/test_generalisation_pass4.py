@@ -343,3 +343,16 @@ def test_step_between_two_dated_events_of_one_month_takes_that_month(person) -> 
             "В конце августа его отправили на фронт.")
     p = person(text, published="2025-12-01", lang="ru")
     assert ("contract", "2025-08") in [(e.type, e.date) for e in p.events]
+
+
+def test_early_this_year_is_the_publication_year() -> None:
+    """"в начале года", "early this year", "bu ilin əvvəlində": the publication's year; "ötən ilin əvvəlində"
+    stays last year."""
+    from datetime import date
+
+    from soraq.extract.dates import find_dates
+
+    base = date(2026, 3, 1)
+    assert [d.value for d in find_dates("В начале года его задержали.", "ru", base, True)] == ["2026"]
+    assert [d.value for d in find_dates("Early this year he left for Moscow.", "en", base, True)] == ["2026"]
+    assert [d.value for d in find_dates("Ötən ilin əvvəlində Rusiyaya gedib.", "az", base, True)] == ["2025"]

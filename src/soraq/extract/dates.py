@@ -61,6 +61,7 @@ class _Patterns:
     last_summer: re.Pattern[str] | None
     last_month: re.Pattern[str] | None
     this_month: re.Pattern[str] | None
+    early_this_year: re.Pattern[str] | None
     later: re.Pattern[str] | None
     numbers: dict[str, int]
     units: dict[str, str]
@@ -132,6 +133,7 @@ def _patterns(lang: str) -> _Patterns:
         last_summer=opt("last_summer"),
         last_month=opt("last_month"),
         this_month=opt("this_month"),
+        early_this_year=opt("early_this_year"),
         later=_later_pattern(d, num_alt, unit_words),
         numbers=numbers,
         units=unit_words,
@@ -407,7 +409,8 @@ def find_dates(text: str, lang: str, base: date | None, published: bool = True) 
         taken.append((m.start(), m.end()))
     if base is not None:
         for pattern, kind in ((pats.mid_month, "mid"), (pats.last_year, "last"), (pats.last_summer, "summer"),
-                              (pats.last_month, "month"), (pats.this_month, "this")):
+                              (pats.last_month, "month"), (pats.this_month, "this"),
+                              (pats.early_this_year, "year")):
             if pattern is None:
                 continue
             for m in pattern.finditer(text):
@@ -425,6 +428,8 @@ def find_dates(text: str, lang: str, base: date | None, published: bool = True) 
                     value = _iso(y, mo + 1)
                 elif kind == "this":  # "earlier this month", "bu ayın əvvəlində": the publication's month
                     value = _iso(base.year, base.month)
+                elif kind == "year":  # "early this year", "в начале года": the publication's year
+                    value = _iso(base.year)
                 else:
                     value = _iso(base.year - 1)
                 if value:
