@@ -356,3 +356,17 @@ def test_early_this_year_is_the_publication_year() -> None:
     assert [d.value for d in find_dates("В начале года его задержали.", "ru", base, True)] == ["2026"]
     assert [d.value for d in find_dates("Early this year he left for Moscow.", "en", base, True)] == ["2026"]
     assert [d.value for d in find_dates("Ötən ilin əvvəlində Rusiyaya gedib.", "az", base, True)] == ["2025"]
+
+
+def test_russian_town_over_the_bare_country(extract) -> None:
+    """"went to Russia" in the cue, "factory work in Tver" elsewhere: the place abroad is the town; Russian
+    case forms ("в Твери") and Azerbaijani endings ("Samarada") are reduced; a war place is never it."""
+    en = ("A Ghanaian's story\n\nKojo Mensah Owusu, 25, a Ghanaian, went to Russia in May. An online advert had "
+          "offered factory work in Tver. In July he was sent to the front near Bakhmut.")
+    assert extract(en, "t", published="2026-01-10").persons[0].location_abroad == "Tver"
+    ru = ("Гражданин Узбекистана Бекзод Каримов, 28 лет, уехал в Россию в 2024 году. Он работал в Твери на стройке, "
+          "в марте его отправили на фронт.")
+    assert extract(ru, "t", published="2026-01-10").persons[0].location_abroad == "Тверь"
+    az = ("Azərbaycan vətəndaşı, 1990-cı il təvəllüdlü Elnur Həsənov Rusiyaya gedib. O, Samarada tikintidə "
+          "işləyirdi, oktyabrda onu Rusiya ordusu ilə müqavilə imzalamağa məcbur ediblər.")
+    assert extract(az, "t", published="2026-01-10").persons[0].location_abroad == "Samara"

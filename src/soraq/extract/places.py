@@ -359,6 +359,41 @@ def location_abroad(ctx: DocContext, sentence_ids: list[int], exclude: set[str])
     return None
 
 
+_TOWN_WORD = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞƏĞİŞÇÖÜА-ЯЁ][\w'’-]+(?:[ \u00a0][A-ZÀ-ÖØ-ÞƏĞİŞÇÖÜА-ЯЁ][\w'’-]+)?")
+
+
+def _town_forms(ctx: DocContext, word: str) -> list[str]:
+    """The base forms a written town name may stand for: Russian case forms to the nominative
+    ("Рязани" -> "Рязань"), Azerbaijani case endings stripped ("Samarada" -> "Samara")."""
+    if ctx.lang == "ru":
+        return [word, _ru_nominative(word)]
+    if ctx.lang == "az":
+        return [word, *az_suffixes.stems(word)]
+    return [word]
+
+
+def russian_town(ctx: DocContext, sentence_ids: list[int], exclude: set[str]) -> tuple[str, int, int] | None:
+    """The first town of Russia named in the subject's sentences (Faker's ru_RU towns, or the lexicon's
+    ``[location_abroad] towns`` exonyms such as "Moscow"), not a place of the war and no word of a name:
+    where he lived or worked when the report names only the country in its cue phrase."""
+    from soraq.extract import countries
+
+    extra = {fold(w) for w in ctx.lexicon.words("location_abroad", "towns")}
+    people = _person_words(ctx)
+    for k in sentence_ids:
+        s = ctx.sentences[k]
+        for m in _TOWN_WORD.finditer(s.text):
+            for candidate in (m.group(0), m.group(0).split()[0]):
+                if fold(candidate.split()[0]) in people or _war_place(ctx, candidate):
+                    continue
+                for form in _town_forms(ctx, candidate):
+                    if fold(form) in exclude or form.lower() in exclude:
+                        continue
+                    if fold(form) in extra or countries.in_russia(form):
+                        return form, s.start, s.end
+    return None
+
+
 def _war_place(ctx: DocContext, place: str) -> bool:
     war = ctx.lexicon.pattern("relevance", "war")
     return war is not None and war.search(place) is not None

@@ -111,6 +111,10 @@ def build_person(ctx: DocContext, index: int, owners: list[list[int]], dates: li
     if person.citizenship:  # a city of his own country is home, not abroad ("travelled to Kathmandu")
         exclude |= countries.home_country_places(person.citizenship)
     abroad = places.location_abroad(ctx, own_or_named, {w.lower() for w in ctx.lexicon.words("location_abroad", "not_abroad")} | exclude)
+    country = {w.lower() for w in ctx.lexicon.words("location_abroad", "country")}
+    if abroad is None or abroad[0].lower() in country:
+        # "Russia" in the cue phrase, "building work in Ryazan" elsewhere: the town says more
+        abroad = places.russian_town(ctx, sorted(own_or_named), exclude) or abroad
     if abroad:
         person.location_abroad = abroad[0]
         evidence.append(Evidence(field="location_abroad", start=abroad[1], end=abroad[2]))
