@@ -370,3 +370,14 @@ def test_russian_town_over_the_bare_country(extract) -> None:
     az = ("Azərbaycan vətəndaşı, 1990-cı il təvəllüdlü Elnur Həsənov Rusiyaya gedib. O, Samarada tikintidə "
           "işləyirdi, oktyabrda onu Rusiya ordusu ilə müqavilə imzalamağa məcbur ediblər.")
     assert extract(az, "t", published="2026-01-10").persons[0].location_abroad == "Samara"
+
+
+def test_az_press_name_with_az_marker_or_surname_is_azerbaijani(person) -> None:
+    """In an Azerbaijani report with no citizenship stated, "X Y oğlu" or a "-li"/"-zadə" surname is an
+    Azerbaijani citizen; an "-ov" surname (shared with Central Asia) alone says nothing."""
+    az = ("Həsənli Orxan Tahir oğlu Rusiyada işləyirdi. Ötən il onu Rusiya ordusu ilə müqavilə imzalamağa məcbur "
+          "ediblər, oktyabrda cəbhəyə göndərilib.")
+    assert person(az, lang="az").citizenship == "AZ"
+    ov = ("Rustam Karimov Rusiyada işləyirdi. Ötən il onu Rusiya ordusu ilə müqavilə imzalamağa məcbur ediblər, "
+          "oktyabrda cəbhəyə göndərilib. Miqrant ailəsi narahatdır.")
+    assert person(ov, lang="az").citizenship is None

@@ -6,6 +6,8 @@ phrase or sentence, so the registry can show where it came from.
 
 from __future__ import annotations
 
+import re
+
 from soraq.extract import attribution, coercion, countries, events, facts, places, status
 from soraq.extract.context import DocContext
 from soraq.extract.dates import DateMention
@@ -33,6 +35,23 @@ def _sex(ctx: DocContext, group: NameGroup, sentence_ids: list[int]) -> str:
                 return "female"
         return group.sex
     return "female" if f > m + 1 else "male"
+
+
+_AZ_ONLY_SURNAME = re.compile(r"(?:l[ıiuü]|zadə)$")
+
+
+def _azerbaijani_name(ctx: DocContext, group: NameGroup) -> bool:
+    """In the Azerbaijani press, a person whose name has the Azerbaijani patronymic marker ("oğlu",
+    "qızı") or a surname only Azerbaijani names end with ("-li", "-zadə"; "-ov" is shared with
+    Central Asia) is an Azerbaijani citizen when the report states no other citizenship."""
+    if ctx.lang != "az":
+        return False
+    for m in group.mentions:
+        if m.marker and m.marker.lower().startswith(("oğl", "qız")):
+            return True
+        if m.family and _AZ_ONLY_SURNAME.search(m.family.lower()) and m.family[:1].isupper():
+            return True
+    return False
 
 
 #: relatives who, in practice, share the subject's home ("his mother, who lives in X village")
@@ -107,6 +126,9 @@ def build_person(ctx: DocContext, index: int, owners: list[list[int]], dates: li
         if code:  # the dev set's convention: a resident of an Azerbaijani district is an Azerbaijani citizen
             person.citizenship = code
             evidence.append(Evidence(field="citizenship", start=home[1], end=home[2]))
+    if person.citizenship is None and _azerbaijani_name(ctx, group):
+        person.citizenship = "AZ"
+        evidence.append(Evidence(field="citizenship", start=best.start, end=best.end))
     exclude = name_words | ({fold(person.home)} if person.home else set())
     if person.citizenship:  # a city of his own country is home, not abroad ("travelled to Kathmandu")
         exclude |= countries.home_country_places(person.citizenship)
