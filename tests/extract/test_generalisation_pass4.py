@@ -381,3 +381,11 @@ def test_az_press_name_with_az_marker_or_surname_is_azerbaijani(person) -> None:
     ov = ("Rustam Karimov Rusiyada işləyirdi. Ötən il onu Rusiya ordusu ilə müqavilə imzalamağa məcbur ediblər, "
           "oktyabrda cəbhəyə göndərilib. Miqrant ailəsi narahatdır.")
     assert person(ov, lang="az").citizenship is None
+
+
+def test_en_occupation_forms(person) -> None:
+    """"a 27-year-old Kenyan mechanic from X", "was a student in Tver", "worked in Kazan as a courier"."""
+    base = " He was recruited into the Russian army in May and sent to the front."
+    assert person("Otieno Juma Were, a 27-year-old Kenyan mechanic from Kisumu, went to Russia." + base).occupation == "mechanic"
+    assert person("Kwabena Osei Mensah, 24, a Ghanaian, was a student in Tver." + base).occupation == "student"
+    assert person("Aziz Karimov Rahimov, 31, an Uzbek citizen, has worked in Kazan as a courier since 2023." + base).occupation == "courier"
