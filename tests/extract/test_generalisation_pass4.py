@@ -389,3 +389,11 @@ def test_en_occupation_forms(person) -> None:
     assert person("Otieno Juma Were, a 27-year-old Kenyan mechanic from Kisumu, went to Russia." + base).occupation == "mechanic"
     assert person("Kwabena Osei Mensah, 24, a Ghanaian, was a student in Tver." + base).occupation == "student"
     assert person("Aziz Karimov Rahimov, 31, an Uzbek citizen, has worked in Kazan as a courier since 2023." + base).occupation == "courier"
+
+
+def test_az_workplace_in_the_locative_is_no_trade() -> None:
+    """"dəmir sexində işləyirdi" (worked in the iron workshop): the locative names where, not the trade."""
+    from soraq.extract.places import _AZ_LOCATIVE_END
+
+    assert _AZ_LOCATIVE_END.search("dəmir sexində") and _AZ_LOCATIVE_END.search("tikintidə")
+    assert not _AZ_LOCATIVE_END.search("sürücü") and not _AZ_LOCATIVE_END.search("fəhlə")

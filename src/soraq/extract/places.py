@@ -482,7 +482,12 @@ def occupation(ctx: DocContext, sentence_ids: list[int]) -> tuple[str, int, int]
     not_trades = ctx.lexicon.pattern("occupation", "not_trades")
     if value[:1].isupper() or (not_trades is not None and not_trades.fullmatch(value)):
         return None
+    if ctx.lang == "az" and _AZ_LOCATIVE_END.search(value):
+        return None  # "mişar sexində" (in the sawmill): where he worked, not his trade
     return found
+
+
+_AZ_LOCATIVE_END = re.compile(r"(?:[dt][aə]|[nN][dt][aə])$")
 
 
 def _occupation(ctx: DocContext, sentence_ids: list[int]) -> tuple[str, int, int] | None:
