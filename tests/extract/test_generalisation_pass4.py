@@ -397,3 +397,18 @@ def test_az_workplace_in_the_locative_is_no_trade() -> None:
 
     assert _AZ_LOCATIVE_END.search("dəmir sexində") and _AZ_LOCATIVE_END.search("tikintidə")
     assert not _AZ_LOCATIVE_END.search("sürücü") and not _AZ_LOCATIVE_END.search("fəhlə")
+
+
+def test_a_russian_town_anchors_the_report() -> None:
+    """A report naming neither Russia nor a war region but a Russian town ("Tverə", "в Твери") is anchored."""
+    from soraq.extract import language, relevance, sentences
+    from soraq.extract.context import DocContext
+    from soraq.extract.lexicon import load
+
+    for text, lang in (("Qardaşım 2025-ci ildə Tverə işləməyə getmişdi, indi hərbi hissədədir.", "az"),
+                       ("Брат работал в Твери, теперь он в воинской части.", "ru")):
+        ctx = DocContext(text=text, lang=lang, lexicon=load(lang), sentences=sentences.split(text, lang))
+        assert relevance._anchored(ctx), lang
+    text = "Qardaşım 2025-ci ildə Gəncəyə işləməyə getmişdi."
+    ctx = DocContext(text=text, lang="az", lexicon=load("az"), sentences=sentences.split(text, "az"))
+    assert not relevance._anchored(ctx)

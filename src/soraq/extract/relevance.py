@@ -311,7 +311,30 @@ def _anchored(ctx: DocContext) -> bool:
     """The report names Russia, Ukraine or a place of this war: captivity or a front alone may be another war's."""
     if not ctx.lexicon.table("relevance").get("anchor"):
         return True
-    return bool(ctx.hits("relevance").sentences("anchor"))
+    return bool(ctx.hits("relevance").sentences("anchor")) or _names_russian_town(ctx)
+
+
+_CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞƏĞİŞÇÖÜА-ЯЁ][\w'’-]{2,}")
+
+
+def _names_russian_town(ctx: DocContext) -> bool:
+    """The report names a town of Russia ("İvanovoya işləməyə getmişdi", "в Твери"): Faker's ru_RU
+    towns, with Azerbaijani case endings stripped and Russian case forms reduced (pymorphy3)."""
+    from soraq.extract import az_suffixes, countries
+    from soraq.extract.places import _ru_nominative
+
+    for m in _CAPITALISED.finditer(ctx.text):
+        word = m.group(0)
+        if m.start() == 0 or ctx.text[m.start() - 1] == "\n":
+            continue  # a headline's first word is capitalised whatever it is
+        forms = [word]
+        if ctx.lang == "az":
+            forms += az_suffixes.stems(word)
+        elif ctx.lang == "ru":
+            forms.append(_ru_nominative(word))
+        if any(len(f) >= 4 and countries.in_russia(f) for f in forms):
+            return True
+    return False
 
 
 def _war_kinds(ctx: DocContext) -> int:
