@@ -412,3 +412,15 @@ def test_a_russian_town_anchors_the_report() -> None:
     text = "Qardaşım 2025-ci ildə Gəncəyə işləməyə getmişdi."
     ctx = DocContext(text=text, lang="az", lexicon=load("az"), sentences=sentences.split(text, "az"))
     assert not relevance._anchored(ctx)
+
+
+def test_az_family_post_with_a_russian_town_and_a_given_name_with_initial(extract) -> None:
+    """A family's post: "Qardaşım Elşən R., 29 yaşında ... Tverə işləməyə getmişdi ... onu hərbi hissəyə
+    aparıblar": work in a Russian town is labour migration, and "Elşən R." (a given name and the
+    surname's initial) is the person."""
+    text = ("Hamıdan xahiş edirəm paylaşın!\n\n"
+            "Qardaşım Elşən R., 29 yaşında, Lerik rayonundandır. 2025-ci ilin mayında Tverə işləməyə getmişdi, "
+            "tikintidə işləyirdi. Oktyabrda zəng etdi, dedi ki, onu hərbi hissəyə aparıblar, təlimdədir.")
+    report = extract(text, "t", published="2026-01-10")
+    assert report.relevant
+    assert [(p.given_name, p.family_name) for p in report.persons] == [("Elşən", "R.")]

@@ -202,6 +202,8 @@ def _split_initials(tokens: list[str]) -> tuple[str | None, str | None, str | No
     if not initials or len(words) != 1:
         return None
     letters = [x.rstrip(".") + "." for t in initials for x in re.findall(r"\w\.?", t)]
+    if len(tokens) == 2 and is_initial(tokens[1]) and is_given_name(words[0]) and not looks_like_surname(words[0], strict=True):
+        return words[0], letters[0], None  # "Vüsal M.", "Myrat A.": a given name and the surname's initial
     return letters[0], words[0], (letters[1] if len(letters) > 1 else None)
 
 
@@ -404,6 +406,8 @@ def _is_name_like(tokens: list[str], lang: str) -> bool:
     """A capitalised sequence counts as a name when one word is a given name or a surname."""
     if any(is_initial(t) for t in tokens):
         words = [t for t in tokens if not is_initial(t)]
+        if len(tokens) == 2 and is_initial(tokens[1]) and len(words) == 1 and is_given_name(words[0]):
+            return True  # "Vüsal M.": a given name and an initial, how a family post hides the surname
         return len(words) == 1 and looks_like_surname(words[0])
     if any(_MARKER_RE.match(t) for t in tokens[1:]):
         return True

@@ -254,7 +254,7 @@ def _country_sentences(ctx: DocContext) -> set[int]:
 def _foreign_sentences(ctx: DocContext) -> tuple[set[int], set[int]]:
     """(strong, weak) foreigner cues: strong = a citizenship, migrant, prisoner or labour-migration cue."""
     rel = ctx.hits("relevance")
-    strong = rel.sentences("foreign") | rel.sentences("labour") | _country_sentences(ctx)
+    strong = rel.sentences("foreign") | rel.sentences("labour") | _country_sentences(ctx) | _work_in_russian_town(ctx)
     for code, found in ctx.hits("citizenship").by_key.items():
         if code not in _WAR_PARTIES:
             strong |= {k for (k, _, _) in found}
@@ -317,13 +317,24 @@ def _anchored(ctx: DocContext) -> bool:
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞƏĞİŞÇÖÜА-ЯЁ][\w'’-]{2,}")
 
 
-def _names_russian_town(ctx: DocContext) -> bool:
+def _work_in_russian_town(ctx: DocContext) -> set[int]:
+    """Sentences of an Azerbaijani or English report telling work in a town of Russia ("İvanovoya
+    işləməyə getmişdi", "worked on a building site in Tver"): labour migration, as "went to Russia to
+    work" is. (Not in Russian: there a Russian town is home to Russia's own volunteers.)"""
+    words = ctx.lexicon.pattern("relevance", "work_words")
+    if ctx.lang not in ("az", "en") or words is None:
+        return set()
+    hits = ctx.hits("relevance").sentences("work_words")
+    return {k for k in hits if _names_russian_town(ctx, ctx.sentences[k].start, ctx.sentences[k].end)}
+
+
+def _names_russian_town(ctx: DocContext, start: int = 0, end: int | None = None) -> bool:
     """The report names a town of Russia ("İvanovoya işləməyə getmişdi", "в Твери"): Faker's ru_RU
     towns, with Azerbaijani case endings stripped and Russian case forms reduced (pymorphy3)."""
     from soraq.extract import az_suffixes, countries
     from soraq.extract.places import _ru_nominative
 
-    for m in _CAPITALISED.finditer(ctx.text):
+    for m in _CAPITALISED.finditer(ctx.text, start, len(ctx.text) if end is None else end):
         word = m.group(0)
         if m.start() == 0 or ctx.text[m.start() - 1] == "\n":
             continue  # a headline's first word is capitalised whatever it is
