@@ -203,7 +203,7 @@ def _split_initials(tokens: list[str]) -> tuple[str | None, str | None, str | No
         return None
     letters = [x.rstrip(".") + "." for t in initials for x in re.findall(r"\w\.?", t)]
     if len(tokens) == 2 and is_initial(tokens[1]) and is_given_name(words[0]) and not looks_like_surname(words[0], strict=True):
-        return words[0], letters[0], None  # "Vüsal M.", "Myrat A.": a given name and the surname's initial
+        return words[0], letters[0], None  # "Oqtay V.", "Myrat A.": a given name and the surname's initial
     return letters[0], words[0], (letters[1] if len(letters) > 1 else None)
 
 
@@ -278,7 +278,7 @@ def _place_noun(lang: str) -> re.Pattern[str] | None:
 
 def _cut_place(text: str, lang: str, run: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A capitalised word right before a word for a district, village or town is that place,
-    not the end of a name ("Vüsal Əhmədli Lerik rayonundan" -> "Vüsal Əhmədli")."""
+    not the end of a name ("Oqtay Məlikli Lerik rayonundan" -> "Oqtay Məlikli")."""
     pattern = _place_noun(lang)
     if pattern is None or not run:
         return run
@@ -293,7 +293,7 @@ _AZ_PLACE_CASE = re.compile(r"(?:da|də|dan|dən|ya|yə|dakı|dəki)$")
 
 def _cut_case_marked_place(run: list[tuple[int, str]], lang: str) -> list[tuple[int, str]]:
     """An Azerbaijani capitalised word in the locative, ablative or dative after a name, that is
-    neither a given name nor a surname, is where the person was ("Elvin Moskvada işləyirdi")."""
+    neither a given name nor a surname, is where the person was ("Oqtay Moskvada işləyirdi")."""
     if lang != "az" or len(run) < 2:
         return run
     last = run[-1][1]
@@ -323,7 +323,7 @@ def _cut_case_marked_opener(text: str, run: list[tuple[int, str]], lang: str) ->
 
 def _patronymic_marker(run: list[tuple[int, str]], lang: str) -> bool:
     """"oğlu/qızı/оглы" is a patronymic marker only after a given name and the father's name
-    ("Elvin Rauf oğlu"); after one word alone or after a surname it is the word "son"/"daughter"."""
+    ("Oqtay Vahid oğlu"); after one word alone or after a surname it is the word "son"/"daughter"."""
     if len(run) < 2:
         return False
     last = run[-1][1]
@@ -347,7 +347,7 @@ def _az_genitive(word: str) -> bool:
 def _cut_origin_adjective(run: list[tuple[int, str]], lang: str) -> list[tuple[int, str]]:
     """An Azerbaijani "-lı/-li" word of origin before a given name and a surname
     ("Qusarlı Elnur Babayev", one from Qusar) is no part of the name; a surname-first
-    name has a patronymic marker instead ("Hüseynli Vüsal Rauf oğlu")."""
+    name has a patronymic marker instead ("Məlikli Oqtay Vahid oğlu")."""
     if lang != "az" or len(run) < 3 or any(_MARKER_RE.match(w) for _, w in run):
         return run
     first, second = run[0][1], run[1][1]
@@ -407,7 +407,7 @@ def _is_name_like(tokens: list[str], lang: str) -> bool:
     if any(is_initial(t) for t in tokens):
         words = [t for t in tokens if not is_initial(t)]
         if len(tokens) == 2 and is_initial(tokens[1]) and len(words) == 1 and is_given_name(words[0]):
-            return True  # "Vüsal M.": a given name and an initial, how a family post hides the surname
+            return True  # "Oqtay V.": a given name and an initial, how a family post hides the surname
         return len(words) == 1 and looks_like_surname(words[0])
     if any(_MARKER_RE.match(t) for t in tokens[1:]):
         return True
@@ -479,7 +479,7 @@ def _base_tokens(words: list[str], lang: str, seen: frozenset[str]) -> list[str]
         elif re.search("[А-Яа-яЁё]", w):
             out.append(_ru_base(w, seen, female if female is not None else _guess_female(words)))
         elif lang == "az" or re.search("[əğışƏĞİŞ]", w):
-            # Azerbaijani puts a case ending on the last word of a name only ("Ramin Abbaslının"):
+            # Azerbaijani puts a case ending on the last word of a name only ("Oqtay Məliklinin"):
             # an inner word is already in its base form, however it ends.
             out.append(_az_base(w, after_given=i > 0 and is_given_name(words[i - 1])) if i == len(words) - 1 else w)
         else:
@@ -523,7 +523,7 @@ def _ru_woman_by_context(text: str, end: int, words: list[str], tokens: list[str
 
 
 def _given_before_surname(text: str, s: int, e: int, normal: list[str]) -> tuple[int, list[str]]:
-    """A capitalised word right before a surname natasha took alone ("Сухроб Давлатов, 27 лет")
+    """A capitalised word right before a surname natasha took alone ("Бахром Бердиев, 27 лет")
     is the given name when the dictionary knows it as a name or does not know it at all
     (Central Asian names are mostly absent); ordinary words ("Вчера", "Житель") stay out."""
     if len(normal) != 1 or not looks_like_surname(text[s:e].strip(".,"), strict=False):
@@ -660,7 +660,7 @@ def _clean_word(word: str) -> str:
 
 def _add_known_words(text: str, lang: str, raw: dict[tuple[int, int], tuple[list[str], bool]]) -> None:
     """A lone capitalised word that is a part of a full name found in the same text is a
-    mention of that name ("Rabin Shrestha ... Shrestha, 26, ... Rabin flew out"), even when
+    mention of that name ("Sujan Pokharel ... Pokharel, 26, ... Sujan flew out"), even when
     no name list knows it."""
     known = {fold(_az_base(w) if lang == "az" else w) for words, _ in raw.values() if len(words) > 1
              for w in words if not _MARKER_RE.match(w) and not is_initial(w)}
@@ -922,7 +922,7 @@ def _same_word(a: str | None, b: str | None) -> bool:
 
 
 def _tail_of(short: list[str], full: list[str]) -> bool:
-    """A double surname alone ("Pérez Castillo") or two given names alone ("Ram Bahadur") are
+    """A double surname alone ("Fajardo Mederos") or two given names alone ("Ram Bahadur") are
     the end or the start of the full name they came from."""
     n = len(short)
     return n < len(full) and (all(_same_word(a, b) for a, b in zip(short, full[-n:]))
@@ -939,7 +939,7 @@ def _compatible(m: Mention, g: NameGroup) -> bool:
         return _same_word(word, fam) or _same_word(word, giv)
     if m.family and fam:
         if not _same_word(m.family, fam):
-            # a reversed order ("Zeynalov Elvin") still matches
+            # a reversed order ("Sarıyev Oqtay") still matches
             return _same_word(m.family, giv) and _same_word(m.given, fam)
         return not (m.given and giv and not _same_word(m.given, giv))
     if m.size == 1:

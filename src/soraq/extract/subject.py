@@ -28,7 +28,7 @@ def _sex(ctx: DocContext, group: NameGroup, sentence_ids: list[int]) -> str:
     m = sum(1 for k in sentence_ids if male is not None and male.search(ctx.sentences[k].text))
     if group.sex:
         if _sex_from_name_list_only(group):
-            # "Dil Bahadur X ... he ... his ... he": the report's pronouns outvote a list of given names
+            # "Hari Prasad X ... he ... his ... he": the report's pronouns outvote a list of given names
             if group.sex == "female" and m >= 3 and m >= 3 * f:
                 return "male"
             if group.sex == "male" and f >= 3 and f >= 3 * m:
