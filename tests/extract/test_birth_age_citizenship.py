@@ -44,7 +44,7 @@ def test_age_of_a_relative_is_not_the_subjects(person) -> None:  # type: ignore[
     [
         ("Azerbaijani citizen Elvin Zeynalov was sent to the war in Ukraine.", "AZ"),
         ("Nurlan Abdykerimov, a citizen of Kyrgyzstan, was killed in the war in Ukraine.", "KG"),
-        ("A Nepali man, Bikash Tamang, was killed fighting for the Russian army in Ukraine.", "NP"),
+        ("A Nepali man, Bikram Yonjan, was killed fighting for the Russian army in Ukraine.", "NP"),
         ("Гражданин Таджикистана Рустам Назаров погиб на войне в Украине.", "TJ"),
         ("Кениец Брайан Вафула погиб на фронте в Украине.", "KE"),
         ("Azərbaycan vətəndaşı Elvin Zeynalov Ukraynada həlak olub.", "AZ"),

@@ -54,11 +54,11 @@ def test_several_people_in_one_report(extract) -> None:  # type: ignore[no-untyp
 
 def test_relatives_officials_and_journalists_are_not_subjects(extract) -> None:  # type: ignore[no-untyped-def]
     text = ("Nepali families want answers\nBy Sita Rai, Valley Times\n\n"
-            "Nepali citizen Bikash Tamang, 27, was killed fighting for the Russian army in Ukraine. "
+            "Nepali citizen Bikram Yonjan, 27, was killed fighting for the Russian army in Ukraine. "
             "His father, Hari Tamang, said he had left home for a job abroad. "
             "Foreign minister Ram Bahadur Khadka said the ministry was checking the reports.")
     report = extract(text, "t", published="2025-06-10")
-    assert [p.name for p in report.persons] == ["Bikash Tamang"]
+    assert [p.name for p in report.persons] == ["Bikram Yonjan"]
     assert [(r.name, r.relation) for r in report.persons[0].relatives] == [("Hari Tamang", "father")]
 
 
