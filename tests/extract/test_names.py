@@ -128,3 +128,17 @@ def test_a_mother_keeps_her_feminine_surname(extract) -> None:  # type: ignore[n
     report = extract(text, "t", published="2025-04-02")
     assert [p.name for p in report.persons] == ["Бекзат Токтосунов"]
     assert [(r.name, r.relation) for r in report.persons[0].relatives] == [("Айгуль Токтосунова", "mother")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # names no given-name list knows, told in apposition to a noun for a person
+        ("A Nepali man, Bikram Yonjan, was killed fighting for the Russian army in Ukraine.", "Bikram Yonjan"),
+        ("Indian national Tejveer Sandhoo was sent to the front in Ukraine after signing a contract.",
+         "Tejveer Sandhoo"),
+        ("Nepal vətəndaşı Bikram Yonjan Rusiya ordusunda Ukraynada həlak olub.", "Bikram Yonjan"),
+    ],
+)
+def test_unknown_name_after_a_noun_for_a_person(person, text, name) -> None:  # type: ignore[no-untyped-def]
+    assert person(text).name == name

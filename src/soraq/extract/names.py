@@ -834,6 +834,22 @@ def _age_apposition(text: str, end: int) -> bool:
     return bool(_AGE_APPOSITION.match(text, end))
 
 
+@cache
+def _apposition_head(lang: str) -> re.Pattern[str] | None:
+    heads = load(lang).words("names", "apposition_heads")
+    if not heads:
+        return None
+    alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})[ \u00a0]*,?[ \u00a0]*$", re.IGNORECASE)
+
+
+def _after_apposition_head(text: str, start: int, lang: str) -> bool:
+    """Capitalised words right after a noun for a person ("a Nepali man, X Y", "Nepal vətəndaşı X Y",
+    "гражданин X Y") are that person's name, even when no name list knows them."""
+    head = _apposition_head(lang)
+    return bool(head is not None and head.search(text[max(0, start - 30) : start]))
+
+
 def find_mentions(text: str, lang: str) -> list[Mention]:
     """Every name mention in the text, parts in base form, in text order."""
     raw: dict[tuple[int, int], tuple[list[str], bool]] = {}
@@ -860,7 +876,8 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
             words = cut
         if _is_name_like(_base_tokens(words, lang, frozenset()) if lang == "az" else words, lang) or (
                 1 < len(words) <= 4 and (_heads_country_entry(text, e) or _age_apposition(text, e))) or (
-                len(words) <= 3 and (_after_kin_word(text, s, e, lang) or _after_honorific(text, s))):
+                len(words) <= 3 and (_after_kin_word(text, s, e, lang) or _after_honorific(text, s))) or (
+                1 < len(words) <= 3 and _after_apposition_head(text, s, lang)):
             raw[(s, e)] = (words, False)
     if lang == "ru":
         _split_kin_genitive(text, raw)
