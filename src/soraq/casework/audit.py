@@ -242,7 +242,7 @@ def _one_writer_per_process() -> Iterator[None]:
 def _bump_head() -> tuple[int, str] | None:
     """Advance the head's sequence number and return (new seq, last hash); None without a head row.
 
-    ``UPDATE ... RETURNING`` (PostgreSQL; SQLite 3.35+) takes the lock and reads in one round trip.
+    ``UPDATE ... RETURNING`` (SQLite 3.35+) takes the write lock and reads in one statement.
     """
     from .models import AuditHead
 

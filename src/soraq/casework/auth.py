@@ -10,6 +10,7 @@ afresh on every request, so a change of groups takes effect at the next page, as
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
@@ -19,7 +20,7 @@ from .permissions import ROLES, remember_roles
 
 
 @functools.cache
-def _user_with_roles_sql(alias: str) -> tuple[str, tuple[str, ...], tuple[tuple[int, list], ...]]:
+def _user_with_roles_sql(alias: str) -> tuple[str, tuple[str, ...], tuple[tuple[int, Any, list], ...]]:
     """SQL reading one user's row and, one row per role group they are in, its name.
 
     Written once from the models' metadata: the ORM's query compiler costs more CPU than the query
@@ -47,7 +48,7 @@ def _user_with_roles_sql(alias: str) -> tuple[str, tuple[str, ...], tuple[tuple[
         col = field.get_col(user_model._meta.db_table)
         found = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
         if found:
-            converters.append((i, found))
+            converters.append((i, col, found))
     return sql, tuple(f.attname for f in fields), tuple(converters)
 
 
@@ -70,10 +71,9 @@ class RoleLoadingBackend(ModelBackend):
             return None
         width = len(attnames)
         values = list(rows[0][:width])
-        for i, found in converters:
-            expression = user_model._meta.concrete_fields[i].get_col(user_model._meta.db_table)
+        for i, column, found in converters:
             for convert in found:
-                values[i] = convert(values[i], expression, connection)
+                values[i] = convert(values[i], column, connection)
         user = user_model.from_db(alias, attnames, values)
         if not self.user_can_authenticate(user):
             return None
