@@ -12,7 +12,7 @@ known by its name alone joins the one person with that name, but not one of two 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 
 from soraq.link.model import COMPARISONS
 from soraq.link.results import HumanDecision, PairScore
@@ -23,18 +23,20 @@ ScoreFn = Callable[[str, str], PairScore]
 AMBIGUITY_MARGIN = 3.0
 
 
-class _Groups:
-    def __init__(self, ids: Sequence[str]) -> None:
+class Groups:
+    """Union-find over ids that also keeps each group's members (``members``: root -> ids)."""
+
+    def __init__(self, ids: Sequence[Hashable]) -> None:
         self.parent = {i: i for i in ids}
         self.members = {i: [i] for i in ids}
 
-    def find(self, x: str) -> str:
+    def find(self, x: Hashable) -> Hashable:
         while self.parent[x] != x:
             self.parent[x] = self.parent[self.parent[x]]
             x = self.parent[x]
         return x
 
-    def union(self, a: str, b: str) -> None:
+    def union(self, a: Hashable, b: Hashable) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return
@@ -76,7 +78,7 @@ def cluster(
 ) -> list[list[str]]:
     """Clusters of mention ids; ``score`` scores any pair on demand (cross-group checks)."""
     decisions = list(decisions)
-    groups = _Groups(ids)
+    groups = Groups(ids)
     known = set(groups.parent)
     apart: set[frozenset[str]] = set()
     for d in decisions:
@@ -159,7 +161,7 @@ def _name_weight(p: PairScore) -> float:
 
 
 def _rare_name_test(
-    groups: _Groups,
+    groups: Groups,
     ids: Sequence[str],
     name_keys: Callable[[str], frozenset[str]],
     compatible,
@@ -200,7 +202,7 @@ def _rare_name_test(
 
 
 def _promote_unique_reviews(
-    groups: _Groups,
+    groups: Groups,
     reviews: list[PairScore],
     compatible,
     known: set[str],

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from soraq.link.block import pair_keys
+from soraq.link.cluster import Groups
 from soraq.link.mention import Mention
 
 if TYPE_CHECKING:
@@ -115,30 +116,18 @@ def reports_per_person(mentions: Sequence[Mention], keys: Sequence[frozenset[str
     reports rarely give a year are missed (it errs high); at 10k-100k synthetic mentions it
     gives 3.0 against the true 2.7.
     """
-    parent: dict[int, int] = {}
-    first: dict[tuple[str, int], int] = {}
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, (m, ks) in enumerate(zip(mentions, keys)):
-        if not ks or not m.birth_year:
-            continue
-        parent[i] = i
-        for k in ks:
-            j = first.setdefault((k, m.birth_year), i)
-            if j != i:
-                ri, rj = find(i), find(j)
-                if ri != rj:
-                    parent[ri] = rj
-    if not parent:
+    dated = [i for i, (m, ks) in enumerate(zip(mentions, keys)) if ks and m.birth_year]
+    if not dated:
         return 1.0
-    roots = sum(1 for x in parent if find(x) == x)
-    with_year = len(parent) / len(mentions)  # a report gives a birth year this often
-    return len(parent) / roots / with_year
+    groups = Groups(dated)
+    first: dict[tuple[str, int], int] = {}
+    for i in dated:
+        for k in keys[i]:
+            j = first.setdefault((k, mentions[i].birth_year), i)
+            if j != i:
+                groups.union(i, j)
+    with_year = len(dated) / len(mentions)  # a report gives a birth year this often
+    return len(dated) / len(groups.members) / with_year
 
 
 def reason_text(count: int, reference: float) -> str:

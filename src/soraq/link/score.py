@@ -62,33 +62,24 @@ def pair_from_levels(
     if full is None:
         total, contradiction, shared = _from_labels(tuple(labels))
         reasons = list(shared)
-        if adjust[1] is not None:
-            total += adjust[0]
-            reasons.append(Reason("name_frequency", adjust[0], adjust[1]))
-        if value_adjust[1] is not None:
-            total += value_adjust[0]
-            reasons.append(Reason("value_frequency", value_adjust[0], value_adjust[1]))
-        p = model.probability(total)
-        return PairScore(a_id, b_id, p, total, reasons, decide(p), contradiction)
-    total = model.prior_weight()
-    contradiction = False
-    reasons = [_prior_reason()]
-    for k, (comp, label) in enumerate(zip(model.COMPARISONS, labels)):
-        if not label:
-            continue
-        level = comp.levels[label]
-        total += level.weight
-        contradiction = contradiction or level.veto
-        if full is not None and full[k] is not None:
-            reasons.append(Reason(comp.name, level.weight, full[k].text))  # type: ignore[union-attr]
-        else:
-            reasons.append(level_reason(comp.name, label))
-    if adjust[1] is not None:
-        total += adjust[0]
-        reasons.append(Reason("name_frequency", adjust[0], adjust[1]))
-    if value_adjust[1] is not None:
-        total += value_adjust[0]
-        reasons.append(Reason("value_frequency", value_adjust[0], value_adjust[1]))
+    else:
+        total = model.prior_weight()
+        contradiction = False
+        reasons = [_prior_reason()]
+        for k, (comp, label) in enumerate(zip(model.COMPARISONS, labels)):
+            if not label:
+                continue
+            level = comp.levels[label]
+            total += level.weight
+            contradiction = contradiction or level.veto
+            if full[k] is not None:
+                reasons.append(Reason(comp.name, level.weight, full[k].text))  # type: ignore[union-attr]
+            else:
+                reasons.append(level_reason(comp.name, label))
+    for feature, (bits, text) in (("name_frequency", adjust), ("value_frequency", value_adjust)):
+        if text is not None:
+            total += bits
+            reasons.append(Reason(feature, bits, text))
     p = model.probability(total)
     return PairScore(a_id, b_id, p, total, reasons, decide(p), contradiction)
 
