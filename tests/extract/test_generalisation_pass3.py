@@ -5,6 +5,8 @@ Every person, place and sentence here is invented.
 
 from __future__ import annotations
 
+import pytest
+
 from soraq.extract.names import find_mentions
 
 
@@ -162,3 +164,12 @@ def test_ru_kin_word_subjects_genitive_then_relatives_name_is_two_people(extract
     report = extract(text, "t", published="2026-02-01")
     assert [p.name for p in report.persons] == ["Улугбек Рашидов"]
     assert ("brother", "Жахонгир") in {(r.relation, r.name) for r in report.persons[0].relatives}
+
+
+@pytest.mark.parametrize("before", ["his wife, Mrs. ", "his doctor, Dr ", "onun dostu cənab ", "его жена г-жа ", "Mme "])
+def test_courtesy_titles_of_every_lexicon_end_a_gap(before: str) -> None:
+    """The courtesy titles are the lexicons' words said before a name, whatever the report's language."""
+    from soraq.extract.roles import honorific_end
+
+    assert honorific_end().search(before)
+    assert not honorific_end().search("his wife, Mrsa ")

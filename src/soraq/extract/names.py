@@ -818,9 +818,9 @@ def _split_kin_genitive(text: str, raw: dict[tuple[int, int], tuple[list[str], b
 def _after_honorific(text: str, start: int) -> bool:
     """Capitalised words right after a courtesy title ("Mr. X Y", "г-жа X") are a person's name,
     even when no name list knows them."""
-    from soraq.extract.roles import HONORIFIC_END
+    from soraq.extract.roles import honorific_end
 
-    return bool(HONORIFIC_END.search(text[max(0, start - 12) : start]))
+    return bool(honorific_end().search(text[max(0, start - 12) : start]))
 
 
 _AGE_APPOSITION = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*\d{1,2}[ \u00a0]*,|,[ \u00a0]*(?:19|20)\d\d[ \u00a0]+года\s+рождения"

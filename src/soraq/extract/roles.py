@@ -30,8 +30,16 @@ class Role:
     anchor: int | None = None  # offset of the kinship word or title
 
 
-#: A courtesy title right before a name ("Mrs.", "г-жа", "cənab"): part of neither the name nor a gap.
-HONORIFIC_END = re.compile(r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mme|Mlle|Dr|г-н|г-жа|господин|госпожа|cənab)\.?[ \u00a0]*$")
+@cache
+def honorific_end() -> re.Pattern[str]:
+    """A courtesy title right before a name ("Mrs.", "г-жа", "cənab"): part of neither the name nor a gap.
+
+    The titles are the lexicons' ``[names]`` courtesy words said before a name (``female_before``,
+    ``male_before``, ``title_before``) of every language: a report quotes titles of other languages.
+    """
+    words = sorted({w.rstrip(".") for lang in LANGUAGES for key in ("female_before", "male_before", "title_before")
+                    for w in load(lang).words("names", key)}, key=len, reverse=True)
+    return re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(w) for w in words)})\.?[ \u00a0]*$", re.IGNORECASE)
 
 
 def _relation_near(ctx: DocContext, start: int, end: int) -> tuple[str, int] | None:
@@ -44,7 +52,7 @@ def _relation_near(ctx: DocContext, start: int, end: int) -> tuple[str, int] | N
         if pattern is None:
             continue
         for m in pattern.finditer(before):
-            gap = HONORIFIC_END.sub(" ", before[m.end() :])  # "his wife, Mrs. X": the title is no gap
+            gap = honorific_end().sub(" ", before[m.end() :])  # "his wife, Mrs. X": the title is no gap
             genitive_between = False
             if ctx.lang == "ru" and re.fullmatch(r"\s+(?:[А-ЯЁ][а-яё]+|[а-яё]+(?:а|я|ы|и|его|ого))\s*,\s*", gap):
                 gap = ", "  # "Мать Бекзата, Айгуль ..." : kin word, the subject in genitive, then the name
